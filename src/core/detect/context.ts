@@ -1,0 +1,83 @@
+/**
+ * Context words: whole words, case-insensitive, within a window around a match (Purview uses
+ * 300 characters). Presidio's early substring matching made "lic" match "duplicate"; we check
+ * word edges from the start, including for non-ASCII letters (multilingual SSN keywords).
+ */
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Letters and digits of any script count as word characters for the edge check. */
+function isWordChar(code: number): boolean {
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  // Latin-1 letters and everything above (except the Latin-1 symbols and spaces we fold).
+  return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code !== 0x2028 && code !== 0x2029;
+}
+
+export interface KeywordHit {
+  start: number;
+  end: number;
+  keyword: string;
+}
+
+/** Compiles a detector's keyword list once; finds whole-word hits in a text. */
+export class KeywordMatcher {
+  private readonly regex: RegExp | null;
+
+  constructor(keywords: readonly string[]) {
+    const sorted = keywords.slice().sort((a, b) => b.length - a.length);
+    // A space in a phrase stands for a short run of spaces, dashes or underscores.
+    const alternatives = sorted.map((k) => escapeRegExp(k).replace(/ /g, '[\\s_-]{1,3}'));
+    this.regex = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gi') : null;
+  }
+
+  findAll(text: string): KeywordHit[] {
+    const hits: KeywordHit[] = [];
+    const regex = this.regex;
+    if (!regex) return hits;
+    regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(text)) !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const first = m[0].charCodeAt(0);
+      const last = m[0].charCodeAt(m[0].length - 1);
+      const startsClean = !isWordChar(first) || start === 0 || !isWordChar(text.charCodeAt(start - 1));
+      const endsClean = !isWordChar(last) || end === text.length || !isWordChar(text.charCodeAt(end));
+      if (startsClean && endsClean) hits.push({ start, end, keyword: m[0].toLowerCase() });
+      if (m[0].length === 0) regex.lastIndex++;
+    }
+    return hits;
+  }
+}
+
+/** The hit nearest to [start, end) within `window` characters on either side, if any. */
+export function nearestHit(
+  hits: readonly KeywordHit[],
+  start: number,
+  end: number,
+  window: number,
+): KeywordHit | undefined {
+  // Binary search for the first hit that ends at or after start - window.
+  let lo = 0;
+  let hi = hits.length;
+  const from = start - window;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hits[mid] as KeywordHit).end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: KeywordHit | undefined;
+  let bestDistance = Infinity;
+  for (let i = lo; i < hits.length; i++) {
+    const hit = hits[i] as KeywordHit;
+    if (hit.start > end + window) break;
+    const distance = hit.end <= start ? start - hit.end : hit.start >= end ? hit.start - end : 0;
+    if (distance < bestDistance) {
+      best = hit;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,38 @@
+/**
+ * Masked previews. The raw value never leaves the core: everything a user, a log or an
+ * audit event sees is one of these.
+ */
+
+function isAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Masks every letter and digit except the last `keep`, keeping separators so the shape stays
+ * recognisable: 123-45-6789 -> ***-**-6789. Values too short to hide anything are fully masked.
+ */
+export function maskKeepLast(value: string, keep = 4): string {
+  let alnum = 0;
+  for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) alnum++;
+  // Showing 4 of 6 characters reveals too much: short values keep at most a third.
+  const shown = alnum >= 2 * keep ? keep : Math.floor(alnum / 3);
+  let seen = 0;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i] as string;
+    if (!isAlnum(value.charCodeAt(i))) {
+      out += ch;
+      continue;
+    }
+    seen++;
+    out += seen > alnum - shown ? ch : '*';
+  }
+  return out;
+}
+
+/** j***@example.com: the first character of the local part and the domain stay. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return maskKeepLast(value);
+  return value[0] + '***' + value.slice(at);
+}
