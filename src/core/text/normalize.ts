@@ -19,9 +19,13 @@ export interface NormalizedText {
   identity: boolean;
 }
 
-/** Anything that may need folding: non-ASCII, or an ampersand that may start an entity. */
-// eslint-disable-next-line no-control-regex -- the ASCII range is the point
-const NEEDS_FOLDING = /[^\x00-\x7e]|&[#a-zA-Z]/;
+/**
+ * Code units that fold (see foldCodePoint) and ampersands that may start an entity. Everything
+ * else is copied in bulk, so text with accents or emoji but nothing to fold stays fast.
+ * \ud835 is the high surrogate of the mathematical digit block.
+ */
+const FOLDABLE =
+  /[\u00a0\u00ad\u0660-\u0669\u06f0-\u06f9\u2000-\u2015\u2024\u202f\u2044\u205f\u2060\u2212\u2215\u3000\ufe52\ufe58\ufe63\ufeff\uff01-\uff5e\ud835]|&(?:#|[a-zA-Z]{2,8};)/g;
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -85,54 +89,70 @@ function decodeEntityAt(text: string, index: number): { value: string; length: n
   return { value, length: m[0].length };
 }
 
-/** Normalizes `original` for matching. Pure ASCII text without entities is returned as is. */
+/**
+ * A piecewise map: normalized offsets from `from[i]` on come from original offsets starting at
+ * `origin[i]` and advance one to one until the next piece.
+ */
+class OffsetMap {
+  readonly from: number[] = [0];
+  readonly origin: number[] = [0];
+
+  /** Starts a new piece at normalized offset `normalized`, mapped to `original`. */
+  mark(normalized: number, original: number): void {
+    this.from.push(normalized);
+    this.origin.push(original);
+  }
+
+  toOriginal(offset: number): number {
+    let lo = 0;
+    let hi = this.from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.from[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.origin[lo] as number) + (offset - (this.from[lo] as number));
+  }
+}
+
+/** What to put in place of the foldable unit at `index`: folded text and original length consumed. */
+function foldAt(original: string, index: number): { value: string; length: number } | null {
+  if (original.charCodeAt(index) === 0x26) return decodeEntityAt(original, index);
+  const cp = original.codePointAt(index) as number;
+  const folded = foldCodePoint(cp);
+  return folded === null ? null : { value: folded, length: cp > 0xffff ? 2 : 1 };
+}
+
+/** Normalizes `original` for matching. Text with nothing to fold is returned as is. */
 export function normalizeText(original: string): NormalizedText {
-  if (!NEEDS_FOLDING.test(original)) {
-    return { text: original, toOriginal: (offset) => offset, identity: true };
-  }
+  FOLDABLE.lastIndex = 0;
+  let m = FOLDABLE.exec(original);
+  if (m === null) return { text: original, toOriginal: (offset) => offset, identity: true };
   const parts: string[] = [];
-  // origin[i] = original offset of normalized code unit i; origin[length] = original length.
-  const origin: number[] = [];
-  let changed = false;
-  let i = 0;
-  while (i < original.length) {
-    const code = original.charCodeAt(i);
-    if (code === 0x26) {
-      const entity = decodeEntityAt(original, i);
-      if (entity) {
-        for (let k = 0; k < entity.value.length; k++) origin.push(i);
-        parts.push(entity.value);
-        i += entity.length;
-        changed = true;
-        continue;
-      }
+  const map = new OffsetMap();
+  let copiedUpTo = 0;
+  let length = 0;
+  while (m !== null) {
+    const fold = foldAt(original, m.index);
+    if (fold) {
+      parts.push(original.slice(copiedUpTo, m.index), fold.value);
+      length += m.index - copiedUpTo;
+      // Every unit of the folded value maps to the start of what it replaced.
+      for (let k = 0; k < fold.value.length; k++) map.mark(length + k, m.index);
+      length += fold.value.length;
+      copiedUpTo = m.index + fold.length;
+      map.mark(length, copiedUpTo);
+      FOLDABLE.lastIndex = copiedUpTo;
     }
-    if (code < 0x7f) {
-      parts.push(original[i] as string);
-      origin.push(i);
-      i += 1;
-      continue;
-    }
-    const cp = original.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const folded = foldCodePoint(cp);
-    const out = folded !== null ? folded : original.slice(i, i + width);
-    if (folded !== null) changed = true;
-    for (let k = 0; k < out.length; k++) origin.push(i);
-    parts.push(out);
-    i += width;
+    m = FOLDABLE.exec(original);
   }
-  if (!changed) return { text: original, toOriginal: (offset) => offset, identity: true };
-  origin.push(original.length);
+  if (copiedUpTo === 0) return { text: original, toOriginal: (offset) => offset, identity: true };
+  parts.push(original.slice(copiedUpTo));
   const text = parts.join('');
   return {
     text,
     identity: false,
-    toOriginal: (offset) => {
-      if (offset <= 0) return 0;
-      if (offset >= origin.length - 1) return original.length;
-      return origin[offset] as number;
-    },
+    toOriginal: (offset) => Math.min(original.length, map.toOriginal(Math.max(0, offset))),
   };
 }
 

@@ -1,0 +1,98 @@
+import { scanText } from '../../src/core/detect/scan-text';
+import { normalizeText } from '../../src/core/text/normalize';
+import { maskKeepLast } from '../../src/core/text/mask';
+
+const ssnOf = (text: string, options = {}) =>
+  scanText(text, options).findings.filter((f) => f.entity === 'US_SSN');
+
+describe('normalization maps offsets back to the original text', () => {
+  it.each([
+    ['fullwidth digits and dashes', 'SSN ５３６－２２－８４７１ end', '５３６－２２－８４７１'],
+    ['non-breaking spaces', 'SSN 536\u00a022\u00a08471 end', '536\u00a022\u00a08471'],
+    ['Unicode dashes', 'SSN 536\u201322\u20148471 end', '536\u201322\u20148471'],
+    ['zero-width characters inside', 'SSN 53\u200b6-22-84\u200d71 end', '53\u200b6-22-84\u200d71'],
+    ['HTML entities', 'SSN&#58; 536&#x2D;22&ndash;8471 end', '536&#x2D;22&ndash;8471'],
+    ['an emoji before the value', '\u{1F600} SSN 536-22-8471', '536-22-8471'],
+  ])('%s', (_name, text, expected) => {
+    const [finding] = ssnOf(text);
+    expect(finding).toBeDefined();
+    expect(text.slice(finding!.start, finding!.end)).toBe(expected);
+  });
+
+  it('leaves plain ASCII untouched', () => {
+    const norm = normalizeText('plain text 123');
+    expect(norm.identity).toBe(true);
+    expect(norm.text).toBe('plain text 123');
+  });
+
+  it('decodes numeric and named entities', () => {
+    expect(normalizeText('a&#49;&#x32;&amp;&nbsp;b').text).toBe('a12& b');
+  });
+});
+
+describe('context words', () => {
+  it('raise an SSN-shaped number only when the keyword is a whole word', () => {
+    expect(ssnOf('SSN: 536-22-8471')[0]?.confidence).toBe('high');
+    expect(ssnOf('classnid 536-22-8471')[0]?.confidence).toBe('low');
+  });
+
+  it('respect the configurable window', () => {
+    const text = 'SSN' + ' filler'.repeat(60) + ' 536-22-8471';
+    expect(ssnOf(text)[0]?.confidence).toBe('low');
+    expect(ssnOf(text, { contextWindow: 1000 })[0]?.confidence).toBe('high');
+  });
+});
+
+describe('tabular context', () => {
+  it('lets a CSV header vouch for every value in its column', () => {
+    const csv = 'Name,Soc Sec #,Phone\nAda,536228471,555\nBob,536228472,556\n';
+    const found = ssnOf(csv);
+    expect(found.map((f) => csv.slice(f.start, f.end))).toEqual(['536228471', '536228472']);
+    expect(found.every((f) => f.confidence === 'high' && f.reasons.includes('header:Soc Sec #'))).toBe(true);
+  });
+
+  it('does not let a header vouch for another column', () => {
+    const tsv = 'SSN\tRef\n536-22-8471\t536228473\n';
+    const other = ssnOf(tsv).find((f) => tsv.slice(f.start, f.end) === '536228473');
+    // The keyword "SSN" nearby still counts as context, but the Ref column is not vouched for.
+    expect(other?.reasons.some((r) => r.startsWith('header:'))).toBe(false);
+    expect(other?.confidence).toBe('medium');
+  });
+
+  it('takes headers from the caller for tables laid out as text', () => {
+    const text = '536228471\t536228472';
+    const found = ssnOf(text, { headerAt: (offset: number) => (offset < 10 ? 'SSN' : 'Order') });
+    expect(found.map((f) => f.confidence)).toEqual(['high', 'low']);
+  });
+});
+
+describe('limits', () => {
+  it('reports truncation instead of hiding it', () => {
+    const result = scanText('SSN 536-22-8471 '.repeat(10), { maxChars: 20 });
+    expect(result.truncated).toBe(true);
+    expect(result.scannedChars).toBe(20);
+    expect(result.findings).toHaveLength(1);
+  });
+
+  it.each([0, -1, 1.5, NaN])('rejects maxChars %p', (maxChars) => {
+    expect(() => scanText('x', { maxChars })).toThrow(RangeError);
+  });
+
+  it('filters by minimum confidence', () => {
+    const text = 'ref 536-22-8471;' + ' filler'.repeat(50) + ' SSN 536-22-8472';
+    const starts = scanText(text, { minConfidence: 'medium' }).findings.map((f) => f.start);
+    expect(starts).toEqual([text.length - 11]);
+  });
+});
+
+describe('previews', () => {
+  it('never show the whole value', () => {
+    expect(maskKeepLast('536-22-8471')).toBe('***-**-8471');
+    expect(maskKeepLast('12345')).toBe('****5');
+  });
+
+  it('are what findings carry', () => {
+    const [finding] = ssnOf('SSN 536-22-8471');
+    expect(finding?.preview).toBe('***-**-8471');
+  });
+});
