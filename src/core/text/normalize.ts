@@ -20,6 +20,13 @@ export interface NormalizedText {
 }
 
 /**
+ * A cheaper first test than FOLDABLE (a simple class V8 scans fast): most mail is plain ASCII
+ * with no entities, and skips all the work below.
+ */
+// eslint-disable-next-line no-control-regex -- the ASCII range is the point
+const MAY_FOLD = /[^\x00-\x7e]|&[#a-zA-Z]/;
+
+/**
  * Code units that fold (see foldCodePoint) and ampersands that may start an entity. Everything
  * else is copied in bulk, so text with accents or emoji but nothing to fold stays fast.
  * \ud835 is the high surrogate of the mathematical digit block.
@@ -125,6 +132,7 @@ function foldAt(original: string, index: number): { value: string; length: numbe
 
 /** Normalizes `original` for matching. Text with nothing to fold is returned as is. */
 export function normalizeText(original: string): NormalizedText {
+  if (!MAY_FOLD.test(original)) return { text: original, toOriginal: (offset) => offset, identity: true };
   FOLDABLE.lastIndex = 0;
   let m = FOLDABLE.exec(original);
   if (m === null) return { text: original, toOriginal: (offset) => offset, identity: true };
