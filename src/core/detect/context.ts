@@ -32,24 +32,38 @@ export class KeywordMatcher {
     this.regex = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'gi') : null;
   }
 
+  /** Every whole-word hit in `text`. */
   findAll(text: string): KeywordHit[] {
+    return this.findIn(text, 0, text.length);
+  }
+
+  /**
+   * Whole-word hits inside text[from, to): the regex runs on that slice only, but word edges are
+   * checked against the whole text, so a slice edge never invents a word boundary.
+   */
+  findIn(text: string, from: number, to: number): KeywordHit[] {
     const hits: KeywordHit[] = [];
     const regex = this.regex;
     if (!regex) return hits;
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
     regex.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = regex.exec(text)) !== null) {
-      const start = m.index;
+    while ((m = regex.exec(slice)) !== null) {
+      const start = from + m.index;
       const end = start + m[0].length;
-      const first = m[0].charCodeAt(0);
-      const last = m[0].charCodeAt(m[0].length - 1);
-      const startsClean = !isWordChar(first) || start === 0 || !isWordChar(text.charCodeAt(start - 1));
-      const endsClean = !isWordChar(last) || end === text.length || !isWordChar(text.charCodeAt(end));
-      if (startsClean && endsClean) hits.push({ start, end, keyword: m[0].toLowerCase() });
+      if (isWholeWord(text, start, end)) hits.push({ start, end, keyword: m[0].toLowerCase() });
       if (m[0].length === 0) regex.lastIndex++;
     }
     return hits;
   }
+}
+
+function isWholeWord(text: string, start: number, end: number): boolean {
+  const startsClean =
+    !isWordChar(text.charCodeAt(start)) || start === 0 || !isWordChar(text.charCodeAt(start - 1));
+  const endsClean =
+    !isWordChar(text.charCodeAt(end - 1)) || end === text.length || !isWordChar(text.charCodeAt(end));
+  return startsClean && endsClean;
 }
 
 /** The hit nearest to [start, end) within `window` characters on either side, if any. */

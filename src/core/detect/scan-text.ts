@@ -40,13 +40,20 @@ export interface TextScanResult {
  * Numeric clusters: digit groups joined by one or two separator characters. Linear: the
  * separators are never digits, so there is one way to match any input.
  */
-const CLUSTER = /\d+(?:[ ./:()-]{1,2}\d+)*/g;
+const CLUSTER = /\d+((?:[ ./:()-]{1,2}\d+)*)/g;
 /** Group lengths above this share one dispatch bucket. */
 const MAX_BUCKET = 24;
 
+interface DispatchEntry {
+  detector: Detector;
+  index: number;
+  minDigits: number;
+  test: ((group: GroupStart) => boolean) | undefined;
+}
+
 interface Dispatch {
-  byLength: Array<Array<{ detector: Detector; index: number }>>;
-  atDetectors: Array<{ detector: Detector; index: number }>;
+  byLength: DispatchEntry[][];
+  atDetectors: DispatchEntry[];
 }
 
 const dispatchCache = new WeakMap<readonly Detector[], Dispatch>();
@@ -59,13 +66,15 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
   for (let len = 0; len <= MAX_BUCKET; len++) byLength.push([]);
   const atDetectors: Dispatch['atDetectors'] = [];
   detectors.forEach((detector, index) => {
-    if (detector.trigger.anchor === 'at') {
-      atDetectors.push({ detector, index });
+    const trigger = detector.trigger;
+    const entry: DispatchEntry = { detector, index, minDigits: trigger.minDigits, test: trigger.test };
+    if (trigger.anchor === 'at') {
+      atDetectors.push(entry);
       return;
     }
-    const [min, max] = detector.trigger.firstGroup;
+    const [min, max] = trigger.firstGroup;
     for (let len = Math.max(1, min); len <= Math.min(max, MAX_BUCKET); len++) {
-      (byLength[len] as Dispatch['byLength'][number]).push({ detector, index });
+      (byLength[len] as DispatchEntry[]).push(entry);
     }
   });
   const dispatch = { byLength, atDetectors };
@@ -106,10 +115,26 @@ function readOptions(options: ScanTextOptions) {
   };
 }
 
+/**
+ * Keyword lookups per detector answered from a window of text before the whole text is indexed:
+ * a message with one date should not pay for a scan of all of it, one with thousands should.
+ */
+const LOCAL_CONTEXT_LOOKUPS = 8;
+
+/** True when the value carries anything but letters and digits (dashes, spaces, dots). */
+function hasSeparator(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return false;
+}
+
 /** Everything one scan of one text needs; evidence lookups are lazy and memoized. */
 class TextScan {
   readonly raw: RawFinding[] = [];
   private readonly keywordHits = new Map<Detector, KeywordHit[]>();
+  private readonly contextLookups = new Map<Detector, number>();
   private readonly headerVerdicts = new Map<string, string | null>();
   private delimited: DelimitedHeaders | undefined;
   /** Per detector: the normalized offset its last match ended at, to skip inner groups. */
@@ -141,51 +166,48 @@ class TextScan {
     }
   }
 
+  /**
+   * Validates a match and gathers its evidence. A header or a context word is looked up only
+   * where it could change the score: both cost more than everything else here.
+   */
   consider(detector: Detector, start: number, end: number, value: string): void {
-    const digits = digitsOf(value);
-    const evidence: Evidence = { value, digits, formatted: /[^A-Za-z0-9]/.test(value) };
-    const reasons: string[] = ['pattern'];
+    const evidence: Evidence = { value, digits: digitsOf(value), formatted: hasSeparator(value) };
     if (detector.validate) {
-      const verdict = detector.validate(digits, value);
+      const verdict = detector.validate(evidence.digits, value);
       if (verdict === false) return;
-      if (typeof verdict === 'string') {
-        evidence.checksum = verdict;
-        reasons.push('checksum:' + verdict);
-      }
+      if (typeof verdict === 'string') evidence.checksum = verdict;
     }
-    const header = this.headerFor(detector, start);
-    if (header !== undefined) {
-      evidence.header = header;
-      reasons.push('header:' + header);
+    let score = detector.score(evidence);
+    if (detector.headers.length > 0 && detector.score({ ...evidence, header: '?' }) > score) {
+      evidence.header = this.headerFor(detector, start);
+      if (evidence.header !== undefined) score = detector.score(evidence);
     }
-    if (detector.keywords.length > 0) {
-      const hit = nearestHit(
-        this.hitsFor(detector),
-        start,
-        end,
-        detector.contextWindow ?? this.contextWindow,
-      );
-      if (hit) {
-        evidence.context = hit.keyword;
-        reasons.push('context:' + hit.keyword);
-      }
+    if (detector.keywords.length > 0 && detector.score({ ...evidence, context: '?' }) > score) {
+      evidence.context = this.contextFor(detector, start, end);
+      if (evidence.context !== undefined) score = detector.score(evidence);
     }
-    const score = detector.score(evidence);
     if (score <= 0) return;
-    this.raw.push({ detector, start, end, value, score, reasons });
+    this.raw.push({ detector, start, end, value, score, reasons: reasonsOf(evidence) });
   }
 
-  private hitsFor(detector: Detector): KeywordHit[] {
+  private contextFor(detector: Detector, start: number, end: number): string | undefined {
+    const window = detector.contextWindow ?? this.contextWindow;
     let hits = this.keywordHits.get(detector);
     if (!hits) {
+      const lookups = (this.contextLookups.get(detector) ?? 0) + 1;
+      this.contextLookups.set(detector, lookups);
+      if (lookups <= LOCAL_CONTEXT_LOOKUPS) {
+        const from = Math.max(0, start - window);
+        const to = Math.min(this.text.length, end + window);
+        return nearestHit(matcherFor(detector).findIn(this.text, from, to), start, end, window)?.keyword;
+      }
       hits = matcherFor(detector).findAll(this.text);
       this.keywordHits.set(detector, hits);
     }
-    return hits;
+    return nearestHit(hits, start, end, window)?.keyword;
   }
 
   private headerFor(detector: Detector, start: number): string | undefined {
-    if (detector.headers.length === 0) return undefined;
     const header = this.rawHeaderAt(start);
     if (header === undefined) return undefined;
     const key = detector.entity + '\u0000' + header;
@@ -207,6 +229,30 @@ class TextScan {
   }
 }
 
+function reasonsOf(evidence: Evidence): string[] {
+  const reasons = ['pattern'];
+  if (evidence.checksum !== undefined) reasons.push('checksum:' + evidence.checksum);
+  if (evidence.header !== undefined) reasons.push('header:' + evidence.header);
+  if (evidence.context !== undefined) reasons.push('context:' + evidence.context);
+  return reasons;
+}
+
+/** Offers one digit group to the detectors whose first group can have its length. */
+function visitGroup(scan: TextScan, dispatch: Dispatch, group: GroupStart, end: number): void {
+  const len = group.len;
+  const bucket = dispatch.byLength[len > MAX_BUCKET ? MAX_BUCKET : len] as DispatchEntry[];
+  if (bucket.length === 0) return;
+  const text = group.text;
+  group.next = text.charCodeAt(end);
+  group.prev = text.charCodeAt(group.start - 1);
+  for (let k = 0; k < bucket.length; k++) {
+    const entry = bucket[k] as DispatchEntry;
+    if (group.restDigits < entry.minDigits) continue;
+    if (entry.test !== undefined && !entry.test(group)) continue;
+    scan.tryAt(entry.detector, entry.index, group);
+  }
+}
+
 function visitClusters(scan: TextScan, dispatch: Dispatch): void {
   const text = scan.text;
   CLUSTER.lastIndex = 0;
@@ -215,6 +261,13 @@ function visitClusters(scan: TextScan, dispatch: Dispatch): void {
   while ((m = CLUSTER.exec(text)) !== null) {
     const clusterStart = m.index;
     const clusterEnd = clusterStart + m[0].length;
+    group.start = clusterStart;
+    if (m[1] === '') {
+      // Most clusters are one bare number: no separators to walk.
+      group.len = group.restDigits = clusterEnd - clusterStart;
+      visitGroup(scan, dispatch, group, clusterEnd);
+      continue;
+    }
     let total = 0;
     for (let i = clusterStart; i < clusterEnd; i++) if (isDigitCode(text.charCodeAt(i))) total++;
     let i = clusterStart;
@@ -222,22 +275,11 @@ function visitClusters(scan: TextScan, dispatch: Dispatch): void {
     while (i < clusterEnd) {
       const start = i;
       while (i < clusterEnd && isDigitCode(text.charCodeAt(i))) i++;
-      const len = i - start;
-      const bucket = dispatch.byLength[len > MAX_BUCKET ? MAX_BUCKET : len] as Dispatch['byLength'][number];
-      if (bucket.length > 0) {
-        group.start = start;
-        group.len = len;
-        group.next = text.charCodeAt(i);
-        group.prev = text.charCodeAt(start - 1);
-        group.restDigits = total - before;
-        for (const entry of bucket) {
-          const trigger = entry.detector.trigger;
-          if (group.restDigits < trigger.minDigits) continue;
-          if (trigger.test && !trigger.test(group)) continue;
-          scan.tryAt(entry.detector, entry.index, group);
-        }
-      }
-      before += len;
+      group.start = start;
+      group.len = i - start;
+      group.restDigits = total - before;
+      visitGroup(scan, dispatch, group, i);
+      before += group.len;
       while (i < clusterEnd && !isDigitCode(text.charCodeAt(i))) i++;
     }
   }
