@@ -99,13 +99,14 @@ export interface Detector {
 
 /** Digits of a value, in order. */
 export function digitsOf(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) out += value[i];
-  }
-  return out;
+  let i = 0;
+  while (i < value.length && isDigitCode(value.charCodeAt(i))) i++;
+  // The common case, a bare number, allocates nothing.
+  if (i === value.length) return value;
+  return value.replace(NON_DIGITS, '');
 }
+
+const NON_DIGITS = /[^0-9]+/g;
 
 export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;

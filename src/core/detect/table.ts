@@ -62,27 +62,59 @@ function cellText(text: string, line: LineInfo, starts: number[], column: number
 
 const HAS_LETTER = /[A-Za-z]/;
 
+interface LineLayout {
+  line: LineInfo;
+  delimiter: string | null;
+  /** Cell start offsets, when the line has a delimiter. */
+  starts: number[];
+}
+
 /** Finds column headers of delimited blocks in one text. Create one per scanned text. */
 export class DelimitedHeaders {
   /** line start -> start of its block's header line (or -1 when it has none) */
   private readonly headerLineOf = new Map<string, number>();
+  /**
+   * The layout of the line looked up last. Candidates arrive in text order, so one line with
+   * thousands of numbers (a PDF's text, a one-line CSV) is split into cells once, not once per
+   * number: without this a 64 KB line of account numbers took seconds (quadratic).
+   */
+  private last: LineLayout | undefined;
+  /** header line start + delimiter -> its cell starts */
+  private readonly headerCells = new Map<string, number[]>();
 
   constructor(private readonly text: string) {}
 
   /** The header of the column that `offset` sits in, or undefined if the text is not tabular there. */
   headerAt(offset: number): string | undefined {
     const text = this.text;
-    const line = lineAt(text, offset);
-    const delimiter = pickDelimiter(text, line);
+    const { line, delimiter, starts } = this.layoutAt(offset);
     if (delimiter === null) return undefined;
     const headerStart = this.findHeaderLine(line, delimiter);
     if (headerStart < 0 || headerStart === line.start) return undefined;
-    const starts = cellStarts(text, line, delimiter);
-    let column = 0;
-    while (column + 1 < starts.length && (starts[column + 1] as number) <= offset) column++;
+    const column = columnOf(starts, offset);
     const headerLine = lineAt(text, headerStart);
-    const header = cellText(text, headerLine, cellStarts(text, headerLine, delimiter), column);
+    const key = delimiter + headerStart;
+    let headerStarts = this.headerCells.get(key);
+    if (!headerStarts) {
+      headerStarts = cellStarts(text, headerLine, delimiter);
+      this.headerCells.set(key, headerStarts);
+    }
+    const header = cellText(text, headerLine, headerStarts, column);
     return HAS_LETTER.test(header) ? header : undefined;
+  }
+
+  private layoutAt(offset: number): LineLayout {
+    const last = this.last;
+    if (last && offset >= last.line.start && offset <= last.line.end) return last;
+    const line = lineAt(this.text, offset);
+    const delimiter = pickDelimiter(this.text, line);
+    const layout = {
+      line,
+      delimiter,
+      starts: delimiter === null ? [] : cellStarts(this.text, line, delimiter),
+    };
+    this.last = layout;
+    return layout;
   }
 
   /** Walks up over lines with the same delimiter count; the top one is the header. */
@@ -109,6 +141,18 @@ export class DelimitedHeaders {
     for (const start of visited) this.headerLineOf.set(delimiter + start, result);
     return result;
   }
+}
+
+/** Index of the cell containing `offset`: the last start at or before it (binary search). */
+function columnOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Lower-cases a header and reduces it to letters, digits and single spaces. */
