@@ -44,6 +44,12 @@ export interface Trigger {
   lead?: number;
   /** A cheap character-level check; keep it to a few charCodeAt calls. */
   test?(group: GroupStart): boolean;
+  /**
+   * For matches that start before their first digit at a distance only the text can tell (an
+   * IPv6 address, "May 12, 1985"): the offset to try the pattern at, or -1 to skip the group.
+   * Used instead of `test` and `lead`.
+   */
+  startAt?(group: GroupStart): number;
 }
 
 /** What the engine gathered about one match; detectors score from it. */
@@ -99,10 +105,11 @@ export interface Detector {
 
 /** Digits of a value, in order. */
 export function digitsOf(value: string): string {
-  let i = 0;
-  while (i < value.length && isDigitCode(value.charCodeAt(i))) i++;
-  // The common case, a bare number, allocates nothing.
-  if (i === value.length) return value;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) if (isDigitCode(value.charCodeAt(i))) digits++;
+  // The common cases, a bare number or a value with no digits (an address), allocate nothing.
+  if (digits === value.length) return value;
+  if (digits === 0) return '';
   return value.replace(NON_DIGITS, '');
 }
 

@@ -2,7 +2,7 @@ import type { Confidence, Finding } from '../types';
 import { ALL_DETECTORS } from '../detectors';
 import { maskKeepLast } from '../text/mask';
 import { normalizeText, originalEnd, type NormalizedText } from '../text/normalize';
-import { atLeast, tierOf } from './confidence';
+import { TIER_THRESHOLDS, tierOf } from './confidence';
 import { KeywordMatcher, nearestHit, type KeywordHit } from './context';
 import { digitsOf, isDigitCode, type Detector, type Evidence, type GroupStart } from './detector';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
@@ -49,6 +49,7 @@ interface DispatchEntry {
   index: number;
   minDigits: number;
   test: ((group: GroupStart) => boolean) | undefined;
+  startAt: ((group: GroupStart) => number) | undefined;
 }
 
 interface Dispatch {
@@ -67,7 +68,13 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
   const atDetectors: Dispatch['atDetectors'] = [];
   detectors.forEach((detector, index) => {
     const trigger = detector.trigger;
-    const entry: DispatchEntry = { detector, index, minDigits: trigger.minDigits, test: trigger.test };
+    const entry: DispatchEntry = {
+      detector,
+      index,
+      minDigits: trigger.minDigits,
+      test: trigger.test,
+      startAt: trigger.startAt,
+    };
     if (trigger.anchor === 'at') {
       atDetectors.push(entry);
       return;
@@ -151,10 +158,14 @@ class TextScan {
   }
 
   tryAt(detector: Detector, index: number, group: GroupStart): void {
-    if (group.start < (this.matchedUntil[index] as number)) return;
-    const lead = detector.trigger.lead ?? 0;
+    this.tryFrom(detector, index, Math.max(0, group.start - (detector.trigger.lead ?? 0)), group.start);
+  }
+
+  /** Tries the sticky pattern at each offset from `first` to `last`; the first match wins. */
+  tryFrom(detector: Detector, index: number, first: number, last: number): void {
+    if (last < (this.matchedUntil[index] as number)) return;
     const pattern = detector.pattern;
-    for (let p = Math.max(0, group.start - lead); p <= group.start; p++) {
+    for (let p = first; p <= last; p++) {
       pattern.lastIndex = p;
       const m = pattern.exec(this.text);
       if (m && m[0].length > 0) {
@@ -276,6 +287,11 @@ function visitGroup(scan: TextScan, dispatch: Dispatch, group: GroupStart, end: 
   for (let k = 0; k < bucket.length; k++) {
     const entry = bucket[k] as DispatchEntry;
     if (group.restDigits < entry.minDigits) continue;
+    if (entry.startAt !== undefined) {
+      const at = entry.startAt(group);
+      if (at >= 0) scan.tryFrom(entry.detector, entry.index, at, at);
+      continue;
+    }
     if (entry.test !== undefined && !entry.test(group)) continue;
     scan.tryAt(entry.detector, entry.index, group);
   }
@@ -313,6 +329,10 @@ function visitClusters(scan: TextScan, dispatch: Dispatch): void {
   }
 }
 
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Characters allowed in an e-mail local part, scanning back from '@'. */
 function isLocalPartCode(c: number): boolean {
   return (
@@ -336,8 +356,8 @@ function visitAtSigns(scan: TextScan, dispatch: Dispatch): void {
   while (at >= 0) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalPartCode(text.charCodeAt(start - 1))) start--;
-    // A local part cannot start with a dot.
-    while (start < at && text.charCodeAt(start) === 46) start++;
+    // A local part starts with a letter or digit in practice; quotes and dots before it are prose.
+    while (start < at && !isAlnumCode(text.charCodeAt(start))) start++;
     if (start < at) {
       group.start = start;
       group.len = at - start;
@@ -361,6 +381,17 @@ function visitAtSigns(scan: TextScan, dispatch: Dispatch): void {
  */
 function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
   if (raw.length < 2) return raw;
+  // Findings arrive almost in text order (numbers, then addresses), so this sort is cheap, and
+  // most texts have no overlap at all: then there is nothing to resolve.
+  const byStart = raw.sort((a, b) => a.start - b.start);
+  let overlapping = false;
+  for (let i = 1; i < byStart.length && !overlapping; i++) {
+    if ((byStart[i] as RawFinding).start < (byStart[i - 1] as RawFinding).end) overlapping = true;
+  }
+  return overlapping ? keepStrongest(byStart) : byStart;
+}
+
+function keepStrongest(raw: RawFinding[]): RawFinding[] {
   let from = Infinity;
   let to = 0;
   for (const f of raw) {
@@ -394,9 +425,10 @@ export function scanText(original: string, options: ScanTextOptions = {}): TextS
   visitClusters(scan, dispatch);
   visitAtSigns(scan, dispatch);
   const findings: Finding[] = [];
+  const minScore = minConfidence === 'low' ? 0 : TIER_THRESHOLDS[minConfidence];
   for (const f of resolveOverlaps(scan.raw)) {
+    if (f.score < minScore) continue;
     const confidence = tierOf(f.score);
-    if (!atLeast(confidence, minConfidence)) continue;
     findings.push({
       entity: f.detector.entity,
       start: norm.toOriginal(f.start),

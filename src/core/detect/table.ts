@@ -67,6 +67,8 @@ interface LineLayout {
   delimiter: string | null;
   /** Cell start offsets, when the line has a delimiter. */
   starts: number[];
+  /** Start of the line's header line, once looked up. */
+  headerStart?: number;
 }
 
 /** Finds column headers of delimited blocks in one text. Create one per scanned text. */
@@ -87,9 +89,11 @@ export class DelimitedHeaders {
   /** The header of the column that `offset` sits in, or undefined if the text is not tabular there. */
   headerAt(offset: number): string | undefined {
     const text = this.text;
-    const { line, delimiter, starts } = this.layoutAt(offset);
+    const layout = this.layoutAt(offset);
+    const { line, delimiter, starts } = layout;
     if (delimiter === null) return undefined;
-    const headerStart = this.findHeaderLine(line, delimiter);
+    if (layout.headerStart === undefined) layout.headerStart = this.findHeaderLine(line, delimiter);
+    const headerStart = layout.headerStart;
     if (headerStart < 0 || headerStart === line.start) return undefined;
     const column = columnOf(starts, offset);
     const headerLine = lineAt(text, headerStart);

@@ -200,9 +200,6 @@ function monthNameDateStart(text: string, year: number): number {
   return monthWordEndingAt(text, day - 1);
 }
 
-/** Set per group by the trigger: how far before the group its date starts. */
-let leadForGroup = 0;
-
 function digitRun(text: string, i: number): number {
   let n = 0;
   while (n < 5 && isDigitCode(text.charCodeAt(i + n))) n++;
@@ -272,13 +269,13 @@ function mayStartDate(g: GroupStart): boolean {
   return g.len === 4 ? g.prev === 32 || g.prev === 45 : g.len === 2 && g.prev === 45;
 }
 
-function startsDate(g: GroupStart): boolean {
-  if (!mayStartDate(g)) return false;
+/** Where a date with birth evidence nearby starts, or -1. */
+function dateStart(g: GroupStart): number {
+  if (!mayStartDate(g)) return -1;
   const lead = dateLead(g);
-  if (lead < 0 || isMessageDate(g.text, g.start - lead) || !evidenceLikely(g.text, g.start - lead))
-    return false;
-  leadForGroup = lead;
-  return true;
+  if (lead < 0) return -1;
+  const start = g.start - lead;
+  return isMessageDate(g.text, start) || !evidenceLikely(g.text, start) ? -1 : start;
 }
 
 export const dateOfBirth: Detector = {
@@ -289,10 +286,7 @@ export const dateOfBirth: Detector = {
     firstGroup: [1, 4],
     // Month-name dates trigger at their year; "10-Dec-85"'s is a two-digit cluster of its own.
     minDigits: 2,
-    get lead() {
-      return leadForGroup;
-    },
-    test: startsDate,
+    startAt: dateStart,
   },
   pattern: DATE_PATTERN,
   validate: (_digits, value) => dateOfBirthValid(value),

@@ -8,13 +8,6 @@ function isHexOrColon(c: number): boolean {
 /** Longest IPv6 text form (8 groups of 4 and 7 colons, or 6 groups and a dotted quad): 45. */
 const MAX_IPV6 = 45;
 
-/**
- * Where the trigger found the address to start, as a lead before the group. The engine tries
- * the pattern from `lead` characters before the group; setting it per group to the exact start
- * keeps a match from starting mid-word or re-matching an earlier address.
- */
-let leadForGroup = 0;
-
 /** IPv4: a 1-3 digit group followed by a dot that does not continue a longer dotted number. */
 function startsIpv4(g: GroupStart): boolean {
   if (g.len > 3 || g.next !== 46 || g.restDigits < 4 || isWordCode(g.prev) || g.prev === 58) return false;
@@ -67,15 +60,9 @@ function ipv6Start(g: GroupStart): number {
   return doubleColon || colons === 7 || (colons === 6 && dotted) ? start : -1;
 }
 
-function startsIpAddress(g: GroupStart): boolean {
-  if (startsIpv4(g)) {
-    leadForGroup = 0;
-    return true;
-  }
-  const start = ipv6Start(g);
-  if (start < 0) return false;
-  leadForGroup = g.start - start;
-  return true;
+/** Where an address starts: at an IPv4 group, or back at the start of an IPv6 token; -1 if neither. */
+function ipAddressStart(g: GroupStart): number {
+  return startsIpv4(g) ? g.start : ipv6Start(g);
 }
 
 /** 0-255 without leading zeros. */
@@ -157,10 +144,7 @@ export const ipAddress: Detector = {
   trigger: {
     firstGroup: [1, 4],
     minDigits: 1,
-    get lead() {
-      return leadForGroup;
-    },
-    test: startsIpAddress,
+    startAt: ipAddressStart,
   },
   pattern: new RegExp(`${IPV4}|${IPV6}`, 'y'),
   validate: (_digits, value) => ipAddressValid(value),
