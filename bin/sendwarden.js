@@ -5,7 +5,9 @@ let main;
 try {
   main = require('../lib/cli/main.js').main;
 } catch (error) {
-  process.stderr.write('sendwarden: lib/ is missing; run `npm ci` or `npm run build:cli` first\n' + String(error) + '\n');
+  process.stderr.write(
+    'sendwarden: lib/ is missing; run `npm ci` or `npm run build:cli` first\n' + String(error) + '\n',
+  );
   process.exit(2);
 }
 main(process.argv.slice(2)).then(

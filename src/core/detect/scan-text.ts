@@ -167,11 +167,12 @@ class TextScan {
     const pattern = detector.pattern;
     for (let p = first; p <= last; p++) {
       pattern.lastIndex = p;
-      const m = pattern.exec(this.text);
-      if (m && m[0].length > 0) {
-        const end = p + m[0].length;
+      // test() on a sticky pattern leaves lastIndex at the match end without building a match
+      // array: most matches are rejected by validation, so this saves most of the allocations.
+      if (pattern.test(this.text) && pattern.lastIndex > p) {
+        const end = pattern.lastIndex;
         this.matchedUntil[index] = end;
-        this.consider(detector, p, end, m[0]);
+        this.consider(detector, p, end, this.text.slice(p, end));
         return;
       }
     }
@@ -250,7 +251,19 @@ class TextScan {
     return verdict === null ? undefined : verdict;
   }
 
+  /** Detectors offered the same group ask for the same header: remember the last answer. */
+  private lastHeaderStart = -1;
+  private lastHeader: string | undefined;
+
   private rawHeaderAt(start: number): string | undefined {
+    if (start !== this.lastHeaderStart) {
+      this.lastHeaderStart = start;
+      this.lastHeader = this.lookUpHeader(start);
+    }
+    return this.lastHeader;
+  }
+
+  private lookUpHeader(start: number): string | undefined {
     const options = this.options;
     if (options.header !== undefined) return options.header;
     if (options.headerAt) return options.headerAt(this.norm.toOriginal(start));
