@@ -10,6 +10,11 @@ try {
   );
   process.exit(2);
 }
+// `sendwarden scan ... | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
