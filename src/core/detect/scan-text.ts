@@ -98,13 +98,12 @@ function matcherFor(detector: Detector): KeywordMatcher {
   return matcher;
 }
 
-interface RawFinding {
+/** A candidate and its evidence in one object: one allocation per candidate. */
+interface RawFinding extends Evidence {
   detector: Detector;
   start: number;
   end: number;
-  value: string;
   score: number;
-  evidence: Evidence;
 }
 
 function readOptions(options: ScanTextOptions) {
@@ -184,29 +183,34 @@ class TextScan {
    */
   consider(detector: Detector, start: number, end: number, value: string): void {
     // Every field present from the start keeps one object shape for the score functions.
-    const evidence: Evidence = {
+    const candidate: RawFinding = {
       value,
       digits: digitsOf(value),
       formatted: hasSeparator(value),
       checksum: undefined,
       context: undefined,
       header: undefined,
+      detector,
+      start,
+      end,
+      score: 0,
     };
     if (detector.validate) {
-      const verdict = detector.validate(evidence.digits, value);
+      const verdict = detector.validate(candidate.digits, value);
       if (verdict === false) return;
-      if (typeof verdict === 'string') evidence.checksum = verdict;
+      if (typeof verdict === 'string') candidate.checksum = verdict;
     }
-    let score = detector.score(evidence);
-    if (detector.headers.length > 0 && scoreWith(detector, evidence, 'header') > score) {
-      evidence.header = this.headerFor(detector, start);
-      if (evidence.header !== undefined) score = detector.score(evidence);
+    let score = detector.score(candidate);
+    if (detector.headers.length > 0 && scoreWith(detector, candidate, 'header') > score) {
+      candidate.header = this.headerFor(detector, start);
+      if (candidate.header !== undefined) score = detector.score(candidate);
     }
-    if (detector.keywords.length > 0 && scoreWith(detector, evidence, 'context') > score) {
-      evidence.context = this.contextFor(detector, start, end);
-      if (evidence.context !== undefined) score = detector.score(evidence);
+    if (detector.keywords.length > 0 && scoreWith(detector, candidate, 'context') > score) {
+      candidate.context = this.contextFor(detector, start, end);
+      if (candidate.context !== undefined) score = detector.score(candidate);
     }
-    if (score > 0) this.add({ detector, start, end, value, score, evidence });
+    candidate.score = score;
+    if (score > 0) this.add(candidate);
   }
 
   /**
@@ -449,7 +453,7 @@ export function scanText(original: string, options: ScanTextOptions = {}): TextS
       confidence,
       score: Math.round(f.score * 100) / 100,
       preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
-      reasons: reasonsOf(f.evidence),
+      reasons: reasonsOf(f),
     });
   }
   return { findings, scannedChars: input.length, truncated };
