@@ -1,7 +1,16 @@
 import { DETECT_USAGE, detectCommand } from './commands/detect';
+import { SCAN_USAGE, scanCommand } from './commands/scan';
+import { SIMULATE_USAGE, simulateCommand } from './commands/simulate';
 import { UsageError } from './usage-error';
 
-const USAGE = ['usage: sendwarden <command> [options]', '', 'commands:', '  ' + DETECT_USAGE].join('\n');
+const USAGE = [
+  'usage: sendwarden <command> [options]',
+  '',
+  'commands:',
+  '  ' + DETECT_USAGE,
+  '  ' + SCAN_USAGE,
+  '  ' + SIMULATE_USAGE,
+].join('\n');
 
 type Command = (
   args: readonly string[],
@@ -11,6 +20,8 @@ type Command = (
 /** Sub-commands by name. Each parses its own options and returns its exit code. */
 const COMMANDS: Record<string, Command> = {
   detect: detectCommand,
+  scan: scanCommand,
+  simulate: simulateCommand,
 };
 
 /** Runs the CLI; returns the exit code (0 ok, 2 usage error). */

@@ -87,7 +87,14 @@ describe('sendwarden scan', () => {
     ]);
     lines.shift();
     const roster = lines[0];
-    expect(Object.keys(roster)).toEqual(['file', 'findings', 'unscanned', 'elapsedMs']);
+    expect(Object.keys(roster)).toEqual([
+      'file',
+      'findings',
+      'unscanned',
+      'elapsedMs',
+      'recipients',
+      'verdict',
+    ]);
     const ssn = roster.findings.filter((f: { entity: string }) => f.entity === 'US_SSN');
     expect(ssn).toEqual([
       {

@@ -1,0 +1,72 @@
+/**
+ * Personal webmail providers: mail sent there leaves the organization for a private mailbox.
+ * Maintained by hand; add a provider with a one-line change. Two lists because some providers
+ * run one name under many country TLDs (gmx.de, gmx.at, yahoo.fr, ...).
+ */
+
+/** Exact domains. */
+export const PERSONAL_WEBMAIL_DOMAINS: readonly string[] = [
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'passport.com',
+  'yahoo.com',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'protonmail.ch',
+  'pm.me',
+  'tutanota.com',
+  'tuta.io',
+  'aol.com',
+  'aim.com',
+  'gmx.com',
+  'gmx.net',
+  'mail.com',
+  'zoho.com',
+  'zohomail.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'web.de',
+  't-online.de',
+  'freenet.de',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'sfr.fr',
+  'wanadoo.fr',
+  'libero.it',
+  'virgilio.it',
+  'btinternet.com',
+  'sky.com',
+  'comcast.net',
+  'verizon.net',
+  'att.net',
+  'sbcglobal.net',
+  'cox.net',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'naver.com',
+  'hey.com',
+  'fastmail.com',
+  'fastmail.fm',
+];
+
+/** Registrable names that are personal webmail under any TLD (hotmail.fr, yahoo.co.uk, gmx.at). */
+export const PERSONAL_WEBMAIL_NAMES: readonly string[] = [
+  'gmx',
+  'yahoo',
+  'hotmail',
+  'live',
+  'outlook',
+  'yandex',
+];
