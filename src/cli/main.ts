@@ -3,26 +3,21 @@ import { SCAN_USAGE, scanCommand } from './commands/scan';
 import { SIMULATE_USAGE, simulateCommand } from './commands/simulate';
 import { UsageError } from './usage-error';
 
-const USAGE = [
-  'usage: sendwarden <command> [options]',
-  '',
-  'commands:',
-  '  ' + DETECT_USAGE,
-  '  ' + SCAN_USAGE,
-  '  ' + SIMULATE_USAGE,
-].join('\n');
-
 type Command = (
   args: readonly string[],
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ) => Promise<number>;
 
 /** Sub-commands by name. Each parses its own options and returns its exit code. */
-const COMMANDS: Record<string, Command> = {
-  detect: detectCommand,
-  scan: scanCommand,
-  simulate: simulateCommand,
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  detect: { run: detectCommand, usage: DETECT_USAGE },
+  scan: { run: scanCommand, usage: SCAN_USAGE },
+  simulate: { run: simulateCommand, usage: SIMULATE_USAGE },
 };
+
+const USAGE = ['usage: sendwarden <command> [options]', '', 'commands:']
+  .concat(Object.values(COMMANDS).map((c) => '  ' + c.usage.replace(/^usage: /, '')))
+  .join('\n');
 
 /** Runs the CLI; returns the exit code (0 ok, 2 usage error). */
 export async function main(
@@ -39,8 +34,12 @@ export async function main(
     io.stderr.write(`sendwarden: unknown command ${name}\n${USAGE}\n`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(command.usage + '\n');
+    return 0;
+  }
   try {
-    return await command(rest, io);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`sendwarden ${name}: ${error.message}\n`);
