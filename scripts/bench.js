@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: compiles the core, runs every scripts/bench/*.js in its own process (one at a
  * time, so they don't compete for the two cores) and writes their Markdown sections to
- * BENCHMARKS.md with the machine and the date.
+ * BENCHMARKS.md with the machine and the date. `npm run bench -- NAME...` runs the scripts whose
+ * names start with NAME and prints their sections without touching BENCHMARKS.md.
  */
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -38,12 +39,17 @@ function run() {
       sections.push(`## ${file}\n\nFailed: ${String(error.message).split('\n')[0]}`);
     }
   }
+  if (only.length > 0) {
+    // A partial run prints its sections; BENCHMARKS.md always holds one complete run.
+    process.stdout.write(sections.join('\n\n') + '\n');
+    return;
+  }
   const header = [
     '# Benchmarks',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
     '',
-    'Reproduce with `npm ci && npm run bench` (writes this file; `npm run bench -- detect` runs one section).',
+    'Reproduce with `npm ci && npm run bench` (writes this file; `npm run bench -- detect` prints one section).',
     '',
   ];
   fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), header.concat(sections.join('\n\n'), '').join('\n'));
