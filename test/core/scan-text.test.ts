@@ -78,6 +78,22 @@ describe('limits', () => {
     expect(() => scanText('x', { maxChars })).toThrow(RangeError);
   });
 
+  it('stops at maxFindings and says which limit stopped it', () => {
+    const text = 'SSN\n' + Array.from({ length: 50 }, (_, i) => `5362284${String(10 + i)}`).join('\n');
+    const capped = scanText(text, { maxFindings: 5 });
+    expect(capped.truncated).toBe(true);
+    expect(capped.limitHit).toBe('maxFindings');
+    expect(capped.findings.length).toBeLessThanOrEqual(5);
+    const full = scanText(text);
+    expect(full.truncated).toBe(false);
+    expect(full.limitHit).toBeUndefined();
+    expect(full.findings.length).toBe(50);
+  });
+
+  it.each([0, -3, 2.5])('rejects maxFindings %p', (maxFindings) => {
+    expect(() => scanText('x', { maxFindings })).toThrow(RangeError);
+  });
+
   it('filters by minimum confidence', () => {
     const text = 'ref 536-22-8471;' + ' filler'.repeat(50) + ' SSN 536-22-8472';
     const starts = scanText(text, { minConfidence: 'medium' }).findings.map((f) => f.start);

@@ -98,6 +98,27 @@ describe('scanMessage', () => {
     ]);
   });
 
+  it('stops at the per-message findings limit and reports the rest as not scanned', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `Member ${i},5362284${String(10 + i)}`);
+    const roster = file('roster.csv', strToU8(['Name,SSN'].concat(rows).join('\n')));
+    const later = file('later.txt', strToU8('SSN 536-22-8471'));
+    const scan = scanMessage(message([roster, later], { subject: '', body: '' }), {
+      limits: { maxFindings: 10 },
+    });
+    expect(scan.truncated).toBe(true);
+    expect(scan.findings.length).toBeLessThanOrEqual(10);
+    expect(scan.findings.length).toBeGreaterThan(0);
+    expect(scan.unscanned).toEqual([
+      expect.objectContaining({
+        name: 'roster.csv',
+        reason: 'limit',
+        detail: expect.stringContaining('findings'),
+      }),
+      expect.objectContaining({ name: 'later.txt', reason: 'limit', detail: 'findings limit reached' }),
+    ]);
+    expect(() => scanMessage(message([]), { limits: { maxFindings: 0 } })).toThrow(RangeError);
+  });
+
   it('reads attachments inside zips with their path', () => {
     const inner = docx({ body: para('Employee SSN: 536-22-8471') });
     const scan = scanMessage(

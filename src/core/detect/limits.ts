@@ -5,6 +5,8 @@
 
 /** Characters of one text scanned at most (about 10 MB of UTF-16); the rest is reported as not scanned. */
 export const DEFAULT_MAX_SCAN_CHARS = 5_000_000;
+/** Candidate findings kept per text; past it the scan stops and says so (memory bound). */
+export const DEFAULT_MAX_FINDINGS = 1_000_000;
 /** Purview's proximity window for supporting keywords. */
 export const DEFAULT_CONTEXT_WINDOW = 300;
 

@@ -5,7 +5,7 @@ import { normalizeText, originalEnd, type NormalizedText } from '../text/normali
 import { TIER_THRESHOLDS, tierOf } from './confidence';
 import { KeywordMatcher, nearestHit, type KeywordHit } from './context';
 import { digitsOf, isDigitCode, type Detector, type Evidence, type GroupStart } from './detector';
-import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
+import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_FINDINGS, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
 import { DelimitedHeaders, headerMatches, normalizeHeader } from './table';
 
 export interface ScanTextOptions {
@@ -26,14 +26,22 @@ export interface ScanTextOptions {
   headerAt?(offset: number): string | undefined;
   /** Detect CSV/TSV-like blocks and use their header rows. Default true. */
   tabular?: boolean;
+  /**
+   * Candidate findings kept at most; past it the scan stops and `truncated` is set. Default
+   * 1,000,000. It bounds memory on a file that is nothing but numbers (a 25 MB roster CSV yields
+   * over a million findings at ~650 bytes each), where the verdict is long decided.
+   */
+  maxFindings?: number;
 }
 
 export interface TextScanResult {
   findings: Finding[];
   /** Characters of the original text that were scanned. */
   scannedChars: number;
-  /** True when the text was longer than maxChars and its tail was not scanned. */
+  /** True when the tail of the text was not scanned: see `limitHit` for why. */
   truncated: boolean;
+  /** Which limit stopped the scan, when one did. */
+  limitHit?: 'maxChars' | 'maxFindings';
 }
 
 /**
@@ -118,6 +126,10 @@ function readOptions(options: ScanTextOptions) {
       options.maxChars === undefined
         ? DEFAULT_MAX_SCAN_CHARS
         : checkLimit(options.maxChars, 'maxChars', 1, 1_000_000_000),
+    maxFindings:
+      options.maxFindings === undefined
+        ? DEFAULT_MAX_FINDINGS
+        : checkLimit(options.maxFindings, 'maxFindings', 1, 100_000_000),
   };
 }
 
@@ -139,6 +151,8 @@ function hasSeparator(value: string): boolean {
 /** Everything one scan of one text needs; evidence lookups are lazy and memoized. */
 class TextScan {
   readonly raw: RawFinding[] = [];
+  /** Set once maxFindings candidates are kept: the visitors stop there. */
+  full = false;
   private readonly keywordHits = new Map<Detector, KeywordHit[]>();
   private readonly contextLookups = new Map<Detector, number>();
   private readonly headerVerdicts = new Map<string, string | null>();
@@ -152,6 +166,7 @@ class TextScan {
     private readonly options: ScanTextOptions,
     private readonly contextWindow: number,
     detectorCount: number,
+    private readonly maxFindings: number,
   ) {
     this.matchedUntil = new Array<number>(detectorCount).fill(-1);
   }
@@ -224,6 +239,7 @@ class TextScan {
       return;
     }
     this.raw.push(finding);
+    if (this.raw.length >= this.maxFindings) this.full = true;
   }
 
   private contextFor(detector: Detector, start: number, end: number): string | undefined {
@@ -319,7 +335,7 @@ function visitClusters(scan: TextScan, dispatch: Dispatch): void {
   CLUSTER.lastIndex = 0;
   let m: RegExpExecArray | null;
   const group: GroupStart = { text, start: 0, len: 0, next: NaN, prev: NaN, restDigits: 0 };
-  while ((m = CLUSTER.exec(text)) !== null) {
+  while (!scan.full && (m = CLUSTER.exec(text)) !== null) {
     const clusterStart = m.index;
     const clusterEnd = clusterStart + m[0].length;
     group.start = clusterStart;
@@ -370,7 +386,7 @@ function visitAtSigns(scan: TextScan, dispatch: Dispatch): void {
   const text = scan.text;
   const group: GroupStart = { text, start: 0, len: 0, next: NaN, prev: NaN, restDigits: 0 };
   let at = text.indexOf('@');
-  while (at >= 0) {
+  while (at >= 0 && !scan.full) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalPartCode(text.charCodeAt(start - 1))) start--;
     // A local part starts with a letter or digit in practice; quotes and dots before it are prose.
@@ -433,11 +449,11 @@ function keepStrongest(raw: RawFinding[]): RawFinding[] {
  * Throws RangeError on invalid options; never on any input text.
  */
 export function scanText(original: string, options: ScanTextOptions = {}): TextScanResult {
-  const { detectors, minConfidence, contextWindow, maxChars } = readOptions(options);
+  const { detectors, minConfidence, contextWindow, maxChars, maxFindings } = readOptions(options);
   const truncated = original.length > maxChars;
   const input = truncated ? original.slice(0, maxChars) : original;
   const norm = normalizeText(input);
-  const scan = new TextScan(norm.text, norm, options, contextWindow, detectors.length);
+  const scan = new TextScan(norm.text, norm, options, contextWindow, detectors.length, maxFindings);
   const dispatch = dispatchFor(detectors);
   visitClusters(scan, dispatch);
   visitAtSigns(scan, dispatch);
@@ -456,5 +472,8 @@ export function scanText(original: string, options: ScanTextOptions = {}): TextS
       reasons: reasonsOf(f),
     });
   }
-  return { findings, scannedChars: input.length, truncated };
+  if (scan.full) return { findings, scannedChars: input.length, truncated: true, limitHit: 'maxFindings' };
+  return truncated
+    ? { findings, scannedChars: input.length, truncated, limitHit: 'maxChars' }
+    : { findings, scannedChars: input.length, truncated };
 }

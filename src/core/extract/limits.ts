@@ -20,6 +20,8 @@ export interface ExtractLimits {
   maxEntries: number;
   /** Characters of extracted text handed to the detection engine per message. */
   maxExtractedChars: number;
+  /** Findings kept per message; past it the rest is reported as not scanned ('limit'). */
+  maxFindings: number;
 }
 
 const MIB = 1024 * 1024;
@@ -43,6 +45,10 @@ export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   maxEntries: 10_000,
   // 32M chars (64 MB of UTF-16 at most) keeps a 25 MB text attachment fully scanned.
   maxExtractedChars: 32_000_000,
+  // Each finding costs ~650 bytes with its location; 100,000 of them (~65 MB) keep a 25 MB
+  // attachment of nothing but numbers within a few times its size, and are 1,000 times the
+  // default policy's bulk threshold: the verdict is decided long before.
+  maxFindings: 100_000,
 });
 
 /** Entries inflating to less than this are not ratio-checked (a 4 KB run of spaces is 400x). */
@@ -56,6 +62,7 @@ const BOUNDS: Record<keyof ExtractLimits, readonly [number, number]> = {
   maxDepth: [0, 100],
   maxEntries: [1, 10_000_000],
   maxExtractedChars: [1, 1_000_000_000],
+  maxFindings: [1, 100_000_000],
 };
 
 /** Defaults overridden by `partial`; throws RangeError naming the first invalid field. */

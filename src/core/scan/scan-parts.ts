@@ -22,13 +22,13 @@ export function scanExtracted(
   out: ScanParts,
 ): void {
   if (text.text.length === 0) return;
-  if (session.charsLeft <= 0) {
+  if (session.charsLeft <= 0 || session.findingsLeft <= 0) {
     out.truncated = true;
     out.unscanned.push({
       name: unscannedName,
       path: location.path,
       reason: 'limit',
-      detail: 'extracted-characters limit reached',
+      detail: session.charsLeft <= 0 ? 'extracted-characters limit reached' : 'findings limit reached',
     });
     return;
   }
@@ -36,18 +36,21 @@ export function scanExtracted(
     minConfidence: session.minConfidence,
     detectors: session.detectors,
     maxChars: session.charsLeft,
+    maxFindings: session.findingsLeft,
     headerAt: text.headerAt,
   });
   session.charsLeft -= result.scannedChars;
+  session.findingsLeft = Math.max(0, session.findingsLeft - result.findings.length);
   out.scannedChars += result.scannedChars;
   if (result.truncated) {
     out.truncated = true;
     const where = text.where ? ` (${text.where})` : '';
+    const limit = result.limitHit === 'maxFindings' ? 'findings' : 'extracted-characters';
     out.unscanned.push({
       name: unscannedName,
       path: location.path,
       reason: 'limit',
-      detail: `text${where} passed the extracted-characters limit`,
+      detail: `text${where} passed the ${limit} limit`,
     });
   }
   // Findings are fresh objects from the engine: locate them in place (a roster yields tens of

@@ -48,6 +48,8 @@ export class ScanSession {
   readonly startedAt: number;
   /** Characters still allowed through the engine for this message. */
   charsLeft: number;
+  /** Findings still allowed for this message. */
+  findingsLeft: number;
   /** Attachment bytes of the message seen so far. */
   messageBytes = 0;
 
@@ -63,6 +65,7 @@ export class ScanSession {
     this.minConfidence = options.minConfidence ?? 'low';
     this.detectors = options.detectors;
     this.charsLeft = this.limits.maxExtractedChars;
+    this.findingsLeft = this.limits.maxFindings;
     this.startedAt = this.now();
   }
 
