@@ -1,12 +1,12 @@
 import type { Confidence, Finding } from '../types';
 import { ALL_DETECTORS } from '../detectors';
 import { maskKeepLast } from '../text/mask';
-import { normalizeText, originalEnd, type NormalizedText } from '../text/normalize';
+import { normalizeText, originalEnd } from '../text/normalize';
 import { TIER_THRESHOLDS, tierOf } from './confidence';
-import { KeywordMatcher, nearestHit, type KeywordHit } from './context';
-import { digitsOf, isDigitCode, type Detector, type Evidence, type GroupStart } from './detector';
+import { isDigitCode, type Detector, type GroupStart } from './detector';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_FINDINGS, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
-import { DelimitedHeaders, headerMatches, normalizeHeader } from './table';
+import { resolveOverlaps } from './overlaps';
+import { TextScan, reasonsOf } from './text-scan';
 
 export interface ScanTextOptions {
   /** Detectors to run; all of them by default. */
@@ -66,7 +66,6 @@ interface Dispatch {
 }
 
 const dispatchCache = new WeakMap<readonly Detector[], Dispatch>();
-const matcherCache = new WeakMap<Detector, KeywordMatcher>();
 
 function dispatchFor(detectors: readonly Detector[]): Dispatch {
   const cached = dispatchCache.get(detectors);
@@ -97,23 +96,6 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
   return dispatch;
 }
 
-function matcherFor(detector: Detector): KeywordMatcher {
-  let matcher = matcherCache.get(detector);
-  if (!matcher) {
-    matcher = new KeywordMatcher(detector.keywords);
-    matcherCache.set(detector, matcher);
-  }
-  return matcher;
-}
-
-/** A candidate and its evidence in one object: one allocation per candidate. */
-interface RawFinding extends Evidence {
-  detector: Detector;
-  start: number;
-  end: number;
-  score: number;
-}
-
 function readOptions(options: ScanTextOptions) {
   return {
     detectors: options.detectors ?? ALL_DETECTORS,
@@ -131,182 +113,6 @@ function readOptions(options: ScanTextOptions) {
         ? DEFAULT_MAX_FINDINGS
         : checkLimit(options.maxFindings, 'maxFindings', 1, 100_000_000),
   };
-}
-
-/**
- * Keyword lookups per detector answered from a window of text before the whole text is indexed:
- * a message with one date should not pay for a scan of all of it, one with thousands should.
- */
-const LOCAL_CONTEXT_LOOKUPS = 8;
-
-/** True when the value carries anything but letters and digits (dashes, spaces, dots). */
-function hasSeparator(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
-  }
-  return false;
-}
-
-/** Everything one scan of one text needs; evidence lookups are lazy and memoized. */
-class TextScan {
-  readonly raw: RawFinding[] = [];
-  /** Set once maxFindings candidates are kept: the visitors stop there. */
-  full = false;
-  private readonly keywordHits = new Map<Detector, KeywordHit[]>();
-  private readonly contextLookups = new Map<Detector, number>();
-  private readonly headerVerdicts = new Map<string, string | null>();
-  private delimited: DelimitedHeaders | undefined;
-  /** Per detector: the normalized offset its last match ended at, to skip inner groups. */
-  private readonly matchedUntil: number[];
-
-  constructor(
-    readonly text: string,
-    private readonly norm: NormalizedText,
-    private readonly options: ScanTextOptions,
-    private readonly contextWindow: number,
-    detectorCount: number,
-    private readonly maxFindings: number,
-  ) {
-    this.matchedUntil = new Array<number>(detectorCount).fill(-1);
-  }
-
-  tryAt(detector: Detector, index: number, group: GroupStart): void {
-    this.tryFrom(detector, index, Math.max(0, group.start - (detector.trigger.lead ?? 0)), group.start);
-  }
-
-  /** Tries the sticky pattern at each offset from `first` to `last`; the first match wins. */
-  tryFrom(detector: Detector, index: number, first: number, last: number): void {
-    if (last < (this.matchedUntil[index] as number)) return;
-    const pattern = detector.pattern;
-    for (let p = first; p <= last; p++) {
-      pattern.lastIndex = p;
-      // test() on a sticky pattern leaves lastIndex at the match end without building a match
-      // array: most matches are rejected by validation, so this saves most of the allocations.
-      if (pattern.test(this.text) && pattern.lastIndex > p) {
-        const end = pattern.lastIndex;
-        this.matchedUntil[index] = end;
-        this.consider(detector, p, end, this.text.slice(p, end));
-        return;
-      }
-    }
-  }
-
-  /**
-   * Validates a match and gathers its evidence. A header or a context word is looked up only
-   * where it could change the score: both cost more than everything else here.
-   */
-  consider(detector: Detector, start: number, end: number, value: string): void {
-    // Every field present from the start keeps one object shape for the score functions.
-    const candidate: RawFinding = {
-      value,
-      digits: digitsOf(value),
-      formatted: hasSeparator(value),
-      checksum: undefined,
-      context: undefined,
-      header: undefined,
-      detector,
-      start,
-      end,
-      score: 0,
-    };
-    if (detector.validate) {
-      const verdict = detector.validate(candidate.digits, value);
-      if (verdict === false) return;
-      if (typeof verdict === 'string') candidate.checksum = verdict;
-    }
-    let score = detector.score(candidate);
-    if (detector.headers.length > 0 && scoreWith(detector, candidate, 'header') > score) {
-      candidate.header = this.headerFor(detector, start);
-      if (candidate.header !== undefined) score = detector.score(candidate);
-    }
-    if (detector.keywords.length > 0 && scoreWith(detector, candidate, 'context') > score) {
-      candidate.context = this.contextFor(detector, start, end);
-      if (candidate.context !== undefined) score = detector.score(candidate);
-    }
-    candidate.score = score;
-    if (score > 0) this.add(candidate);
-  }
-
-  /**
-   * Detectors offered the same group try it one after another, so findings for the same span
-   * arrive together: keep only the strongest of them here, before overlap resolution.
-   */
-  private add(finding: RawFinding): void {
-    const last = this.raw[this.raw.length - 1];
-    if (last !== undefined && last.start === finding.start && last.end === finding.end) {
-      if (finding.score > last.score) this.raw[this.raw.length - 1] = finding;
-      return;
-    }
-    this.raw.push(finding);
-    if (this.raw.length >= this.maxFindings) this.full = true;
-  }
-
-  private contextFor(detector: Detector, start: number, end: number): string | undefined {
-    const window = detector.contextWindow ?? this.contextWindow;
-    let hits = this.keywordHits.get(detector);
-    if (!hits) {
-      const lookups = (this.contextLookups.get(detector) ?? 0) + 1;
-      this.contextLookups.set(detector, lookups);
-      if (lookups <= LOCAL_CONTEXT_LOOKUPS) {
-        const from = Math.max(0, start - window);
-        const to = Math.min(this.text.length, end + window);
-        return nearestHit(matcherFor(detector).findIn(this.text, from, to), start, end, window)?.keyword;
-      }
-      hits = matcherFor(detector).findAll(this.text);
-      this.keywordHits.set(detector, hits);
-    }
-    return nearestHit(hits, start, end, window)?.keyword;
-  }
-
-  private headerFor(detector: Detector, start: number): string | undefined {
-    const header = this.rawHeaderAt(start);
-    if (header === undefined) return undefined;
-    const key = detector.entity + '\u0000' + header;
-    let verdict = this.headerVerdicts.get(key);
-    if (verdict === undefined) {
-      verdict = headerMatches(normalizeHeader(header), detector.headers) !== undefined ? header.trim() : null;
-      this.headerVerdicts.set(key, verdict);
-    }
-    return verdict === null ? undefined : verdict;
-  }
-
-  /** Detectors offered the same group ask for the same header: remember the last answer. */
-  private lastHeaderStart = -1;
-  private lastHeader: string | undefined;
-
-  private rawHeaderAt(start: number): string | undefined {
-    if (start !== this.lastHeaderStart) {
-      this.lastHeaderStart = start;
-      this.lastHeader = this.lookUpHeader(start);
-    }
-    return this.lastHeader;
-  }
-
-  private lookUpHeader(start: number): string | undefined {
-    const options = this.options;
-    if (options.header !== undefined) return options.header;
-    if (options.headerAt) return options.headerAt(this.norm.toOriginal(start));
-    if (options.tabular === false) return undefined;
-    if (!this.delimited) this.delimited = new DelimitedHeaders(this.text);
-    return this.delimited.headerAt(start);
-  }
-}
-
-/** The score the detector would give with a header or a context word, without allocating. */
-function scoreWith(detector: Detector, evidence: Evidence, field: 'header' | 'context'): number {
-  evidence[field] = '?';
-  const score = detector.score(evidence);
-  evidence[field] = undefined;
-  return score;
-}
-
-function reasonsOf(evidence: Evidence): string[] {
-  const reasons = ['pattern'];
-  if (evidence.checksum !== undefined) reasons.push('checksum:' + evidence.checksum);
-  if (evidence.header !== undefined) reasons.push('header:' + evidence.header);
-  if (evidence.context !== undefined) reasons.push('context:' + evidence.context);
-  return reasons;
 }
 
 /** Offers one digit group to the detectors whose first group can have its length. */
@@ -403,45 +209,6 @@ function visitAtSigns(scan: TextScan, dispatch: Dispatch): void {
     }
     at = text.indexOf('@', at + 1);
   }
-}
-
-/**
- * Keeps the strongest finding where findings overlap: a 9-digit value under an SSN header is
- * an SSN, not also a bank number, a passport and a driver's license. Strongest first, each
- * finding claims its characters in a bitmap; one that touches a claimed character is dropped.
- * Findings are short, so this is linear in the covered text (an interval list was quadratic on a
- * line of 100,000 numbers).
- */
-function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
-  if (raw.length < 2) return raw;
-  // Findings arrive almost in text order (numbers, then addresses), so this sort is cheap, and
-  // most texts have no overlap at all: then there is nothing to resolve.
-  const byStart = raw.sort((a, b) => a.start - b.start);
-  let overlapping = false;
-  for (let i = 1; i < byStart.length && !overlapping; i++) {
-    if ((byStart[i] as RawFinding).start < (byStart[i - 1] as RawFinding).end) overlapping = true;
-  }
-  return overlapping ? keepStrongest(byStart) : byStart;
-}
-
-function keepStrongest(raw: RawFinding[]): RawFinding[] {
-  let from = Infinity;
-  let to = 0;
-  for (const f of raw) {
-    if (f.start < from) from = f.start;
-    if (f.end > to) to = f.end;
-  }
-  const claimed = new Uint8Array(to - from);
-  const byStrength = raw.slice().sort((a, b) => b.score - a.score || a.start - b.start);
-  const kept: RawFinding[] = [];
-  for (const candidate of byStrength) {
-    let free = true;
-    for (let i = candidate.start - from; i < candidate.end - from && free; i++) if (claimed[i]) free = false;
-    if (!free) continue;
-    claimed.fill(1, candidate.start - from, candidate.end - from);
-    kept.push(candidate);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -1,0 +1,206 @@
+import type { NormalizedText } from '../text/normalize';
+import { KeywordMatcher, nearestHit, type KeywordHit } from './context';
+import { digitsOf, type Detector, type Evidence, type GroupStart } from './detector';
+import type { ScanTextOptions } from './scan-text';
+import { DelimitedHeaders, headerMatches, normalizeHeader } from './table';
+
+/**
+ * One scan of one text: trying a detector's pattern at a group, validating the match, and
+ * gathering its evidence (column header, context words) lazily and memoized. The visitors in
+ * scan-text.ts decide where to try; this decides what a match is worth.
+ */
+
+const matcherCache = new WeakMap<Detector, KeywordMatcher>();
+
+function matcherFor(detector: Detector): KeywordMatcher {
+  let matcher = matcherCache.get(detector);
+  if (!matcher) {
+    matcher = new KeywordMatcher(detector.keywords);
+    matcherCache.set(detector, matcher);
+  }
+  return matcher;
+}
+
+/** A candidate and its evidence in one object: one allocation per candidate. */
+export interface RawFinding extends Evidence {
+  detector: Detector;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/**
+ * Keyword lookups per detector answered from a window of text before the whole text is indexed:
+ * a message with one date should not pay for a scan of all of it, one with thousands should.
+ */
+const LOCAL_CONTEXT_LOOKUPS = 8;
+
+/** True when the value carries anything but letters and digits (dashes, spaces, dots). */
+function hasSeparator(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return false;
+}
+
+/** Everything one scan of one text needs; evidence lookups are lazy and memoized. */
+export class TextScan {
+  readonly raw: RawFinding[] = [];
+  /** Set once maxFindings candidates are kept: the visitors stop there. */
+  full = false;
+  private readonly keywordHits = new Map<Detector, KeywordHit[]>();
+  private readonly contextLookups = new Map<Detector, number>();
+  private readonly headerVerdicts = new Map<string, string | null>();
+  private delimited: DelimitedHeaders | undefined;
+  /** Per detector: the normalized offset its last match ended at, to skip inner groups. */
+  private readonly matchedUntil: number[];
+
+  constructor(
+    readonly text: string,
+    private readonly norm: NormalizedText,
+    private readonly options: ScanTextOptions,
+    private readonly contextWindow: number,
+    detectorCount: number,
+    private readonly maxFindings: number,
+  ) {
+    this.matchedUntil = new Array<number>(detectorCount).fill(-1);
+  }
+
+  tryAt(detector: Detector, index: number, group: GroupStart): void {
+    this.tryFrom(detector, index, Math.max(0, group.start - (detector.trigger.lead ?? 0)), group.start);
+  }
+
+  /** Tries the sticky pattern at each offset from `first` to `last`; the first match wins. */
+  tryFrom(detector: Detector, index: number, first: number, last: number): void {
+    if (last < (this.matchedUntil[index] as number)) return;
+    const pattern = detector.pattern;
+    for (let p = first; p <= last; p++) {
+      pattern.lastIndex = p;
+      // test() on a sticky pattern leaves lastIndex at the match end without building a match
+      // array: most matches are rejected by validation, so this saves most of the allocations.
+      if (pattern.test(this.text) && pattern.lastIndex > p) {
+        const end = pattern.lastIndex;
+        this.matchedUntil[index] = end;
+        this.consider(detector, p, end, this.text.slice(p, end));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Validates a match and gathers its evidence. A header or a context word is looked up only
+   * where it could change the score: both cost more than everything else here.
+   */
+  consider(detector: Detector, start: number, end: number, value: string): void {
+    // Every field present from the start keeps one object shape for the score functions.
+    const candidate: RawFinding = {
+      value,
+      digits: digitsOf(value),
+      formatted: hasSeparator(value),
+      checksum: undefined,
+      context: undefined,
+      header: undefined,
+      detector,
+      start,
+      end,
+      score: 0,
+    };
+    if (detector.validate) {
+      const verdict = detector.validate(candidate.digits, value);
+      if (verdict === false) return;
+      if (typeof verdict === 'string') candidate.checksum = verdict;
+    }
+    let score = detector.score(candidate);
+    if (detector.headers.length > 0 && scoreWith(detector, candidate, 'header') > score) {
+      candidate.header = this.headerFor(detector, start);
+      if (candidate.header !== undefined) score = detector.score(candidate);
+    }
+    if (detector.keywords.length > 0 && scoreWith(detector, candidate, 'context') > score) {
+      candidate.context = this.contextFor(detector, start, end);
+      if (candidate.context !== undefined) score = detector.score(candidate);
+    }
+    candidate.score = score;
+    if (score > 0) this.add(candidate);
+  }
+
+  /**
+   * Detectors offered the same group try it one after another, so findings for the same span
+   * arrive together: keep only the strongest of them here, before overlap resolution.
+   */
+  private add(finding: RawFinding): void {
+    const last = this.raw[this.raw.length - 1];
+    if (last !== undefined && last.start === finding.start && last.end === finding.end) {
+      if (finding.score > last.score) this.raw[this.raw.length - 1] = finding;
+      return;
+    }
+    this.raw.push(finding);
+    if (this.raw.length >= this.maxFindings) this.full = true;
+  }
+
+  private contextFor(detector: Detector, start: number, end: number): string | undefined {
+    const window = detector.contextWindow ?? this.contextWindow;
+    let hits = this.keywordHits.get(detector);
+    if (!hits) {
+      const lookups = (this.contextLookups.get(detector) ?? 0) + 1;
+      this.contextLookups.set(detector, lookups);
+      if (lookups <= LOCAL_CONTEXT_LOOKUPS) {
+        const from = Math.max(0, start - window);
+        const to = Math.min(this.text.length, end + window);
+        return nearestHit(matcherFor(detector).findIn(this.text, from, to), start, end, window)?.keyword;
+      }
+      hits = matcherFor(detector).findAll(this.text);
+      this.keywordHits.set(detector, hits);
+    }
+    return nearestHit(hits, start, end, window)?.keyword;
+  }
+
+  private headerFor(detector: Detector, start: number): string | undefined {
+    const header = this.rawHeaderAt(start);
+    if (header === undefined) return undefined;
+    const key = detector.entity + '\u0000' + header;
+    let verdict = this.headerVerdicts.get(key);
+    if (verdict === undefined) {
+      verdict = headerMatches(normalizeHeader(header), detector.headers) !== undefined ? header.trim() : null;
+      this.headerVerdicts.set(key, verdict);
+    }
+    return verdict === null ? undefined : verdict;
+  }
+
+  /** Detectors offered the same group ask for the same header: remember the last answer. */
+  private lastHeaderStart = -1;
+  private lastHeader: string | undefined;
+
+  private rawHeaderAt(start: number): string | undefined {
+    if (start !== this.lastHeaderStart) {
+      this.lastHeaderStart = start;
+      this.lastHeader = this.lookUpHeader(start);
+    }
+    return this.lastHeader;
+  }
+
+  private lookUpHeader(start: number): string | undefined {
+    const options = this.options;
+    if (options.header !== undefined) return options.header;
+    if (options.headerAt) return options.headerAt(this.norm.toOriginal(start));
+    if (options.tabular === false) return undefined;
+    if (!this.delimited) this.delimited = new DelimitedHeaders(this.text);
+    return this.delimited.headerAt(start);
+  }
+}
+
+/** The score the detector would give with a header or a context word, without allocating. */
+function scoreWith(detector: Detector, evidence: Evidence, field: 'header' | 'context'): number {
+  evidence[field] = '?';
+  const score = detector.score(evidence);
+  evidence[field] = undefined;
+  return score;
+}
+
+export function reasonsOf(evidence: Evidence): string[] {
+  const reasons = ['pattern'];
+  if (evidence.checksum !== undefined) reasons.push('checksum:' + evidence.checksum);
+  if (evidence.header !== undefined) reasons.push('header:' + evidence.header);
+  if (evidence.context !== undefined) reasons.push('context:' + evidence.context);
+  return reasons;
+}
