@@ -6,21 +6,8 @@
  * spans are compared at any tier. Presidio's DATE_TIME rows are not used: it reports every date,
  * while DATE_OF_BIRTH reports a date only with birth evidence.
  */
-import vectors from '../fixtures/presidio-vectors.json';
-import { scanText } from '../../src/core/detect/scan-text';
-import { ALL_DETECTORS } from '../../src/core/detectors';
-import type { Detector } from '../../src/core/detect/detector';
-import type { EntityId, Finding } from '../../src/core/types';
-
-interface Vector {
-  entity: string;
-  text: string;
-  expected_count: number | null;
-  spans: Array<[number, number]>;
-  /** False when Presidio's test asserted only a count. */
-  spans_specified?: boolean;
-  recognizer_config?: { leniency?: number };
-}
+import type { EntityId } from '../../src/core/types';
+import { agrees, expectContextRaisesScore, rowsFor, spansOf, type Vector } from './presidio-vectors';
 
 /** Checksum types (and e-mail, which Presidio validates): every row must agree exactly. */
 const CHECKSUM_ENTITIES = ['US_NPI', 'MEDICAL_LICENSE', 'EMAIL_ADDRESS', 'CA_SIN', 'UK_NHS'] as const;
@@ -64,35 +51,13 @@ const KNOWN_CONTEXT_MISSES: Readonly<Record<string, string>> = {
   'my ip: 192.168.0.1': 'no IP keywords by design',
 };
 
-function detectorFor(entity: EntityId): Detector {
-  const detector = ALL_DETECTORS.find((d) => d.entity === entity);
-  if (!detector) throw new Error(`no detector registered for ${entity}`);
-  return detector;
-}
-
 function atDefaultLeniency(row: Vector): boolean {
   const leniency = row.recognizer_config?.leniency;
   return leniency === undefined || leniency === DEFAULT_LENIENCY;
 }
 
-function rowsFor(entity: EntityId, withCounts: boolean): Vector[] {
-  return (vectors as Vector[]).filter(
-    (v) => v.entity === entity && (v.expected_count !== null) === withCounts && atDefaultLeniency(v),
-  );
-}
-
-function findingsOf(text: string, entity: EntityId): Finding[] {
-  return scanText(text, { detectors: [detectorFor(entity)] }).findings;
-}
-
-function agrees(row: Vector): boolean {
-  const found = findingsOf(row.text, row.entity as EntityId);
-  if (row.spans_specified === false) return found.length === row.expected_count;
-  return JSON.stringify(found.map((f) => [f.start, f.end])) === JSON.stringify(row.spans);
-}
-
 describe.each(CHECKSUM_ENTITIES)('%s agrees with Presidio row for row', (entity) => {
-  const rows = rowsFor(entity, true);
+  const rows = rowsFor(entity, true, atDefaultLeniency);
 
   it('has vectors that must be found and vectors that must not', () => {
     expect(rows.some((r) => r.expected_count === 0)).toBe(true);
@@ -100,13 +65,12 @@ describe.each(CHECKSUM_ENTITIES)('%s agrees with Presidio row for row', (entity)
   });
 
   it.each(rows.map((r) => [r.text, r] as const))('%j', (_text, row) => {
-    const spans = findingsOf(row.text, entity).map((f) => [f.start, f.end]);
-    expect(spans).toEqual(row.spans);
+    expect(spansOf(row.text, entity)).toEqual(row.spans);
   });
 });
 
 describe.each(SHAPE_ENTITIES)('%s agrees with Presidio above its floor', (entity) => {
-  const rows = rowsFor(entity, true);
+  const rows = rowsFor(entity, true, atDefaultLeniency);
   const floor = AGREEMENT_FLOORS[entity] as number;
 
   it('has vectors to check', () => {
@@ -124,7 +88,7 @@ describe.each(SHAPE_ENTITIES)('%s agrees with Presidio above its floor', (entity
 });
 
 function contextRowsFor(entity: EntityId): Vector[] {
-  return rowsFor(entity, false).filter((r) => KNOWN_CONTEXT_MISSES[r.text] === undefined);
+  return rowsFor(entity, false, atDefaultLeniency).filter((r) => KNOWN_CONTEXT_MISSES[r.text] === undefined);
 }
 
 const CONTEXT_ENTITIES = [...CHECKSUM_ENTITIES, ...SHAPE_ENTITIES].filter(
@@ -135,12 +99,6 @@ describe.each(CONTEXT_ENTITIES)('%s: context raises the score', (entity) => {
   const rows = contextRowsFor(entity);
 
   it.each(rows.map((r) => [r.text, r] as const))('%j', (_text, row) => {
-    const found = findingsOf(row.text, entity);
-    expect(found.length).toBeGreaterThan(0);
-    for (const finding of found) {
-      const value = row.text.slice(finding.start, finding.end);
-      const alone = findingsOf(value, entity)[0]?.score ?? 0;
-      expect(finding.score).toBeGreaterThan(alone);
-    }
+    expectContextRaisesScore(row, entity);
   });
 });

@@ -5,18 +5,7 @@
  * row runs through the whole engine with only that entity's detector, and its weak hits count
  * as expected: spans are compared at any tier.
  */
-import vectors from '../fixtures/presidio-vectors.json';
-import { scanText } from '../../src/core/detect/scan-text';
-import { ALL_DETECTORS } from '../../src/core/detectors';
-import type { Detector } from '../../src/core/detect/detector';
-import type { EntityId, Finding } from '../../src/core/types';
-
-interface Vector {
-  entity: string;
-  text: string;
-  expected_count: number | null;
-  spans: Array<[number, number]>;
-}
+import { agrees, expectContextRaisesScore, rowsFor, spansOf } from './presidio-vectors';
 
 /** Checksum types: Presidio's validated hits and failed checksums must match row for row. */
 const CHECKSUM_ENTITIES = ['IBAN_CODE', 'ABA_ROUTING_NUMBER'] as const;
@@ -40,30 +29,6 @@ const KNOWN_CONTEXT_MISSES: Readonly<Record<string, string>> = {
   // substring matching is what made "lic" match "duplicate").
   mypassportnumberis912803456: 'no word boundaries',
 };
-
-function detectorFor(entity: EntityId): Detector {
-  const detector = ALL_DETECTORS.find((d) => d.entity === entity);
-  if (!detector) throw new Error(`no detector registered for ${entity}`);
-  return detector;
-}
-
-function rowsFor(entity: EntityId, withCounts: boolean): Vector[] {
-  return (vectors as Vector[]).filter(
-    (v) => v.entity === entity && (v.expected_count !== null) === withCounts,
-  );
-}
-
-function findingsOf(text: string, entity: EntityId): Finding[] {
-  return scanText(text, { detectors: [detectorFor(entity)] }).findings;
-}
-
-function spansOf(text: string, entity: EntityId): Array<[number, number]> {
-  return findingsOf(text, entity).map((f) => [f.start, f.end]);
-}
-
-function agrees(row: Vector): boolean {
-  return JSON.stringify(spansOf(row.text, row.entity as EntityId)) === JSON.stringify(row.spans);
-}
 
 describe.each(CHECKSUM_ENTITIES)('%s agrees with Presidio row for row', (entity) => {
   const rows = rowsFor(entity, true);
@@ -104,12 +69,6 @@ describe.each(CONTEXT_ENTITIES)('%s: context raises the score', (entity) => {
   const rows = rowsFor(entity, false).filter((r) => KNOWN_CONTEXT_MISSES[r.text] === undefined);
 
   it.each(rows.map((r) => [r.text, r] as const))('%j', (_text, row) => {
-    const found = findingsOf(row.text, entity);
-    expect(found.length).toBeGreaterThan(0);
-    for (const finding of found) {
-      const value = row.text.slice(finding.start, finding.end);
-      const alone = findingsOf(value, entity)[0]?.score ?? 0;
-      expect(finding.score).toBeGreaterThan(alone);
-    }
+    expectContextRaisesScore(row, entity);
   });
 });
