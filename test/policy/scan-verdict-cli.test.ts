@@ -1,8 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../cli-harness';
 
 const SSN = '536-22-1043';
 
@@ -20,21 +19,12 @@ function write(name: string, content: string): string {
 async function scan(
   args: string[],
 ): Promise<{ code: number; lines: Record<string, unknown>[]; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io = { stdin: new PassThrough(), stdout, stderr } as unknown as NonNullable<
-    Parameters<typeof main>[1]
-  >;
-  const code = await main(['scan', ...args], io);
-  const lines = out
+  const { code, stdout, stderr } = await runCli(['scan', ...args]);
+  const lines = stdout
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { code, lines, stderr: err };
+  return { code, lines, stderr };
 }
 
 describe('sendwarden scan: recipients and verdict', () => {

@@ -1,8 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../cli-harness';
 
 const SSN = '536-22-1043';
 
@@ -21,25 +20,11 @@ function corpus(): string {
   return dir;
 }
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const io = { stdin: new PassThrough(), stdout, stderr } as unknown as NonNullable<
-    Parameters<typeof main>[1]
-  >;
-  const code = await main(args, io);
-  return { code, stdout: out, stderr: err };
-}
-
 describe('sendwarden simulate', () => {
   it('runs the default policy over a folder and writes a self-contained, masked HTML report', async () => {
     const dir = corpus();
     const out = join(dir, 'report.html');
-    const result = await run(['simulate', '--jobs', '1', '--out', out, dir]);
+    const result = await runCli(['simulate', '--jobs', '1', '--out', out, dir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('4 messages: 2 allow, 1 warn, 0 justify, 1 encrypt, 0 block');
     const html = readFileSync(out, 'utf8');
@@ -57,7 +42,7 @@ describe('sendwarden simulate', () => {
     const dir = corpus();
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, JSON.stringify({ version: 1, rules: [{ id: 'x', when: {}, action: 'deny' }] }));
-    const bad = await run(['simulate', '--policy', policy, dir]);
+    const bad = await runCli(['simulate', '--policy', policy, dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('rules[0].action: must be one of allow, warn, justify, encrypt, block');
     writeFileSync(
@@ -68,7 +53,7 @@ describe('sendwarden simulate', () => {
       }),
     );
     const out = join(dir, 'r.html');
-    const ok = await run([
+    const ok = await runCli([
       'simulate',
       '--jobs',
       '1',
@@ -86,8 +71,8 @@ describe('sendwarden simulate', () => {
   });
 
   it('rejects a missing folder and unknown options', async () => {
-    expect((await run(['simulate', '/no/such/folder'])).code).toBe(2);
-    expect((await run(['simulate', '--frobnicate', '.'])).stderr).toContain('unknown option --frobnicate');
-    expect((await run(['simulate'])).code).toBe(2);
+    expect((await runCli(['simulate', '/no/such/folder'])).code).toBe(2);
+    expect((await runCli(['simulate', '--frobnicate', '.'])).stderr).toContain('unknown option --frobnicate');
+    expect((await runCli(['simulate'])).code).toBe(2);
   });
 });
