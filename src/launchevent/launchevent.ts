@@ -3,8 +3,6 @@
  * Outlook's JavaScript-only runtime loads directly and launchevent.html loads elsewhere. It only
  * registers the handlers named in the manifests (Office.onReady never runs in that runtime).
  */
-// First: built-ins newer than ES2016 that the bundle uses, for old classic Outlook engines.
-import './runtime-shims';
 import { handleScanAhead } from '../outlook/scan-ahead-handler';
 import { handleItemSend, handleSmartAlertsSend } from '../outlook/send-handler';
 

@@ -17,7 +17,7 @@ import type {
 } from '../core/types';
 import { decodeBase64 } from './base64';
 import { officeCall, type OfficeCallback } from './office-async';
-import { encodeUtf8 } from './utf8';
+import { encodeUtf8 } from '../core/extract/text-decode';
 
 /** Attachments larger than this are not fetched: they cannot be sent with Exchange defaults anyway. */
 export const MAX_ATTACHMENT_FETCH_BYTES = DEFAULT_EXTRACT_LIMITS.maxAttachmentBytes;

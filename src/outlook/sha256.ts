@@ -4,7 +4,7 @@
  * message itself. The hash is the core's own (written for PDF decryption, tested against Node's).
  */
 import { sha256 } from '../core/extract/pdf-crypto';
-import { encodeUtf8 } from './utf8';
+import { encodeUtf8 } from '../core/extract/text-decode';
 
 export function sha256Hex(text: string): string {
   const digest = sha256(encodeUtf8(text));

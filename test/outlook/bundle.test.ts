@@ -97,8 +97,8 @@ function runBundle(
     };
   }
   const context = vm.createContext(sandbox);
-  // Classic Outlook's pre-2403 engine is ES2016-era: take away the later built-ins the bundle uses
-  // (runtime-shims.ts restores them) and it must still run.
+  // Classic Outlook's pre-2403 engine is ES2016-era: take away later built-ins (globalThis,
+  // padStart) and the bundle must still run: the core reaches optional globals through typeof.
   vm.runInContext('delete String.prototype.padStart; delete globalThis.globalThis;', context);
   vm.runInContext(bundle, context, { filename: 'launchevent.js' });
   return { mailbox, logged, fetched };

@@ -10,7 +10,7 @@ import {
 } from '../../src/outlook/policy-source';
 import { sha256Hex } from '../../src/outlook/sha256';
 import { compactScan, expandScan } from '../../src/outlook/scan-ahead';
-import { encodeUtf8 } from '../../src/outlook/utf8';
+import { encodeUtf8 } from '../../src/core/extract/text-decode';
 import { DEFAULT_POLICY } from '../../src/core/policy/default-policy';
 import type { LocatedFinding } from '../../src/core/types';
 

@@ -31,9 +31,15 @@ interface NativeDecoder {
 }
 type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeDecoder;
 
+/**
+ * TextDecoder where the runtime has one, read through `typeof`: globalThis is ES2020 and missing
+ * from older Outlook runtimes, where this core must run unchanged.
+ */
+declare const TextDecoder: DecoderCtor | undefined;
+
 function nativeDecoder(label: string, fatal: boolean): NativeDecoder | undefined {
-  const ctor = (globalThis as { TextDecoder?: DecoderCtor }).TextDecoder;
-  if (typeof ctor !== 'function') return undefined;
+  const ctor = typeof TextDecoder === 'function' ? TextDecoder : undefined;
+  if (ctor === undefined) return undefined;
   try {
     return new ctor(label, { fatal });
   } catch {
@@ -161,6 +167,8 @@ export function encodeUtf8(text: string): Uint8Array {
         i++;
       }
     }
+    // A lone surrogate has no UTF-8 form: U+FFFD, as TextEncoder and Buffer write it.
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
     if (cp < 0x80) out[n++] = cp;
     else if (cp < 0x800) {
       out[n++] = 0xc0 | (cp >> 6);
