@@ -46,7 +46,7 @@ export interface Finding {
   /** Masked form, e.g. ***-**-6789. Never the raw value. */
   preview: string;
   /** Why the score is what it is: 'pattern:formatted', 'checksum:luhn', 'context:ssn', 'header:SSN'. */
-  reasons: string[];
+  reasons: readonly string[];
 }
 
 /** Where in a message a finding sits. */

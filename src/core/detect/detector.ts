@@ -56,7 +56,7 @@ export interface Trigger {
 export interface Evidence {
   /** The matched text (normalized). */
   value: string;
-  /** Its digits only. */
+  /** Its digits only; empty for detectors anchored at '@' (addresses are not numbers). */
   digits: string;
   /** True when the value carries separators (dashes, spaces, dots) between its groups. */
   formatted: boolean;

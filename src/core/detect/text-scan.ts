@@ -96,7 +96,8 @@ export class TextScan {
     // Every field present from the start keeps one object shape for the score functions.
     const candidate: RawFinding = {
       value,
-      digits: digitsOf(value),
+      // Addresses anchored at '@' are not numbers: no validator or score of theirs reads digits.
+      digits: detector.trigger.anchor === 'at' ? '' : digitsOf(value),
       formatted: hasSeparator(value),
       checksum: undefined,
       context: undefined,
@@ -197,7 +198,12 @@ function scoreWith(detector: Detector, evidence: Evidence, field: 'header' | 'co
   return score;
 }
 
-export function reasonsOf(evidence: Evidence): string[] {
+/** Most findings rest on their pattern alone: they share one frozen list. */
+const PATTERN_ONLY: readonly string[] = Object.freeze(['pattern']);
+
+export function reasonsOf(evidence: Evidence): readonly string[] {
+  if (evidence.checksum === undefined && evidence.header === undefined && evidence.context === undefined)
+    return PATTERN_ONLY;
   const reasons = ['pattern'];
   if (evidence.checksum !== undefined) reasons.push('checksum:' + evidence.checksum);
   if (evidence.header !== undefined) reasons.push('header:' + evidence.header);
