@@ -16,19 +16,13 @@ export function maskKeepLast(value: string, keep = 4): string {
   for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) alnum++;
   // Showing 4 of 6 characters reveals too much: short values keep at most a third.
   const shown = alnum >= 2 * keep ? keep : Math.floor(alnum / 3);
-  let seen = 0;
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i] as string;
-    if (!isAlnum(value.charCodeAt(i))) {
-      out += ch;
-      continue;
-    }
-    seen++;
-    out += seen > alnum - shown ? ch : '*';
-  }
-  return out;
+  // Everything before the first shown letter or digit is masked; the rest stays as written.
+  let cut = value.length;
+  for (let seen = 0; cut > 0 && seen < shown;) if (isAlnum(value.charCodeAt(--cut))) seen++;
+  return value.slice(0, cut).replace(ALNUM, '*') + value.slice(cut);
 }
+
+const ALNUM = /[A-Za-z0-9]/g;
 
 /** j***@example.com: the first character of the local part and the domain stay. */
 export function maskEmail(value: string): string {
