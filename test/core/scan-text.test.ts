@@ -28,6 +28,21 @@ describe('normalization maps offsets back to the original text', () => {
   it('decodes numeric and named entities', () => {
     expect(normalizeText('a&#49;&#x32;&amp;&nbsp;b').text).toBe('a12& b');
   });
+
+  // The fast "nothing to fold" check reads long texts in 64K-character chunks.
+  it.each([
+    ['a fullwidth digit past the first chunk', 'x'.repeat(70_000) + '\uff15', 'x'.repeat(70_000) + '5'],
+    ['an entity in otherwise plain ASCII', 'y'.repeat(70_000) + '&#53;', 'y'.repeat(70_000) + '5'],
+    ['an entity after a lone ampersand', 'a & b &amp; c', 'a & b & c'],
+  ])('folds %s', (_name, text, expected) => {
+    const norm = normalizeText(text);
+    expect(norm.identity).toBe(false);
+    expect(norm.text).toBe(expected);
+  });
+
+  it('keeps ASCII with ampersands that open no entity, and DEL, unchanged', () => {
+    expect(normalizeText('R&D & co. &1 \u007f').identity).toBe(true);
+  });
 });
 
 describe('context words', () => {
