@@ -62,6 +62,9 @@ function ipv6Start(g: GroupStart): number {
 
 /** Where an address starts: at an IPv4 group, or back at the start of an IPv6 token; -1 if neither. */
 function ipAddressStart(g: GroupStart): number {
+  const next = g.next;
+  // Most groups are followed by neither a dot, a colon nor a hex letter, and follow no colon.
+  if (next !== 46 && next !== 58 && g.prev !== 58 && !isHexOrColon(next)) return -1;
   return startsIpv4(g) ? g.start : ipv6Start(g);
 }
 

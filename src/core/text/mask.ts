@@ -12,13 +12,23 @@ function isAlnum(code: number): boolean {
  * recognisable: 123-45-6789 -> ***-**-6789. Values too short to hide anything are fully masked.
  */
 export function maskKeepLast(value: string, keep = 4): string {
+  // Walk back over the last 2 * keep letters and digits: where the shown ones start, and whether
+  // the value has enough of them to show `keep` (short values keep at most a third).
   let alnum = 0;
-  for (let i = 0; i < value.length; i++) if (isAlnum(value.charCodeAt(i))) alnum++;
-  // Showing 4 of 6 characters reveals too much: short values keep at most a third.
-  const shown = alnum >= 2 * keep ? keep : Math.floor(alnum / 3);
-  // Everything before the first shown letter or digit is masked; the rest stays as written.
   let cut = value.length;
-  for (let seen = 0; cut > 0 && seen < shown;) if (isAlnum(value.charCodeAt(--cut))) seen++;
+  let i = value.length;
+  while (i > 0 && alnum < 2 * keep) {
+    if (isAlnum(value.charCodeAt(--i))) {
+      alnum++;
+      if (alnum === keep) cut = i;
+    }
+  }
+  if (alnum < 2 * keep) {
+    const shown = Math.floor(alnum / 3);
+    cut = value.length;
+    for (let seen = 0; cut > 0 && seen < shown;) if (isAlnum(value.charCodeAt(--cut))) seen++;
+  }
+  // Everything before the first shown letter or digit is masked; the rest stays as written.
   return value.slice(0, cut).replace(ALNUM, '*') + value.slice(cut);
 }
 
