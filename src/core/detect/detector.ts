@@ -54,6 +54,14 @@ export interface Trigger {
    * Used instead of `test` and `lead`.
    */
   startAt?(group: GroupStart): number;
+  /**
+   * A prefilter the engine applies from a table before calling `test` or `startAt`, so most
+   * groups cost a lookup instead of a call: the group is offered only when the character right
+   * before it matches `before` or the one right after it matches `after` (one-character classes
+   * such as /[A-Z]/). A group at an end of the text or next to a non-ASCII character is always
+   * offered. It must accept everything the trigger does.
+   */
+  near?: { readonly before?: RegExp; readonly after?: RegExp };
 }
 
 /** What the engine gathered about one match; detectors score from it. */

@@ -1,12 +1,12 @@
 import type { Confidence, Finding } from '../types';
 import { ALL_DETECTORS } from '../detectors';
 import { maskKeepLast } from '../text/mask';
-import { normalizeText, originalEnd } from '../text/normalize';
+import { normalizeText, originalEnd, type NormalizedText } from '../text/normalize';
 import { TIER_THRESHOLDS, tierOf } from './confidence';
 import { isDigitCode, type Detector, type GroupStart } from './detector';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_FINDINGS, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
 import { resolveOverlaps } from './overlaps';
-import { TextScan, reasonsOf } from './text-scan';
+import { TextScan, reasonsOf, type RawFinding } from './text-scan';
 
 export interface ScanTextOptions {
   /** Detectors to run; all of them by default. */
@@ -67,6 +67,8 @@ interface DispatchEntry {
   minDigits: number;
   test: ((group: GroupStart) => boolean) | undefined;
   startAt: ((group: GroupStart) => number) | undefined;
+  /** Trigger.near as a table: [0, 128) the character before, [128, 256) the one after. */
+  near: Uint8Array | undefined;
 }
 
 interface Dispatch {
@@ -75,6 +77,23 @@ interface Dispatch {
 }
 
 const dispatchCache = new WeakMap<readonly Detector[], Dispatch>();
+
+function nearTable(near: Detector['trigger']['near']): Uint8Array | undefined {
+  if (near === undefined) return undefined;
+  const table = new Uint8Array(256);
+  for (let c = 0; c < 128; c++) {
+    const char = String.fromCharCode(c);
+    if (near.before?.test(char)) table[c] = 1;
+    if (near.after?.test(char)) table[128 + c] = 1;
+  }
+  return table;
+}
+
+/** Whether a group between `prev` and `next` passes a near table (NaN and non-ASCII always do). */
+function isNear(table: Uint8Array, prev: number, next: number): boolean {
+  if (!(prev < 128) || !(next < 128)) return true;
+  return table[prev] === 1 || table[128 + next] === 1;
+}
 
 function dispatchFor(detectors: readonly Detector[]): Dispatch {
   const cached = dispatchCache.get(detectors);
@@ -90,6 +109,7 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
       minDigits: trigger.minDigits,
       test: trigger.test,
       startAt: trigger.startAt,
+      near: nearTable(trigger.near),
     };
     if (trigger.anchor === 'at') {
       atDetectors.push(entry);
@@ -135,6 +155,7 @@ function visitGroup(scan: TextScan, dispatch: Dispatch, group: GroupStart, end: 
   for (let k = 0; k < bucket.length; k++) {
     const entry = bucket[k] as DispatchEntry;
     if (group.restDigits < entry.minDigits) continue;
+    if (entry.near !== undefined && !isNear(entry.near, group.prev, group.next)) continue;
     if (entry.startAt !== undefined) {
       const at = entry.startAt(group);
       if (at >= 0) scan.tryFrom(entry.detector, entry.index, at, at);
@@ -222,28 +243,50 @@ function isLocalPartCode(c: number): boolean {
   );
 }
 
-function visitAtSigns(scan: TextScan, dispatch: Dispatch): void {
-  if (dispatch.atDetectors.length === 0) return;
+/** Offers the local part before each '@' to the detectors anchored there (e-mail). */
+function visitAtSigns(scan: TextScan, entries: readonly DispatchEntry[]): void {
+  if (entries.length === 0) return;
   const text = scan.text;
   const group: GroupStart = { text, start: 0, len: 0, next: NaN, prev: NaN, restDigits: 0 };
-  let at = text.indexOf('@');
-  while (at >= 0 && !scan.full) {
+  for (let at = text.indexOf('@'); at >= 0 && !scan.full; at = text.indexOf('@', at + 1)) {
     let start = at;
     while (start > 0 && at - start < 64 && isLocalPartCode(text.charCodeAt(start - 1))) start--;
     // A local part starts with a letter or digit in practice; quotes and dots before it are prose.
     while (start < at && !isAlnumCode(text.charCodeAt(start))) start++;
-    if (start < at) {
-      group.start = start;
-      group.len = at - start;
-      group.next = text.charCodeAt(at + 1);
-      group.prev = text.charCodeAt(start - 1);
-      for (const entry of dispatch.atDetectors) {
-        if (entry.detector.trigger.test && !entry.detector.trigger.test(group)) continue;
-        scan.tryAt(entry.detector, entry.index, group);
-      }
+    if (start === at) continue;
+    group.start = start;
+    group.len = at - start;
+    group.next = text.charCodeAt(at + 1);
+    group.prev = text.charCodeAt(start - 1);
+    for (const entry of entries) {
+      if (entry.test !== undefined && !entry.test(group)) continue;
+      scan.tryAt(entry.detector, entry.index, group);
     }
-    at = text.indexOf('@', at + 1);
   }
+}
+
+/** The public findings: original offsets, tier, rounded score, masked preview, reasons. */
+function toFindings(
+  raw: RawFinding[],
+  norm: NormalizedText,
+  inputLength: number,
+  minScore: number,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const f = raw[i] as RawFinding;
+    if (f.score < minScore) continue;
+    findings.push({
+      entity: f.detector.entity,
+      start: norm.identity ? f.start : norm.toOriginal(f.start),
+      end: norm.identity ? f.end : originalEnd(norm, f.end, inputLength),
+      confidence: tierOf(f.score),
+      score: Math.round(f.score * 100) / 100,
+      preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
+      reasons: reasonsOf(f),
+    });
+  }
+  return findings;
 }
 
 /**
@@ -258,22 +301,9 @@ export function scanText(original: string, options: ScanTextOptions = {}): TextS
   const scan = new TextScan(norm.text, norm, options, contextWindow, detectors.length, maxFindings);
   const dispatch = dispatchFor(detectors);
   visitClusters(scan, dispatch);
-  visitAtSigns(scan, dispatch);
-  const findings: Finding[] = [];
+  visitAtSigns(scan, dispatch.atDetectors);
   const minScore = minConfidence === 'low' ? 0 : TIER_THRESHOLDS[minConfidence];
-  for (const f of resolveOverlaps(scan.raw)) {
-    if (f.score < minScore) continue;
-    const confidence = tierOf(f.score);
-    findings.push({
-      entity: f.detector.entity,
-      start: norm.identity ? f.start : norm.toOriginal(f.start),
-      end: norm.identity ? f.end : originalEnd(norm, f.end, input.length),
-      confidence,
-      score: Math.round(f.score * 100) / 100,
-      preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
-      reasons: reasonsOf(f),
-    });
-  }
+  const findings = toFindings(resolveOverlaps(scan.raw), norm, input.length, minScore);
   if (scan.full) return { findings, scannedChars: input.length, truncated: true, limitHit: 'maxFindings' };
   return truncated
     ? { findings, scannedChars: input.length, truncated, limitHit: 'maxChars' }

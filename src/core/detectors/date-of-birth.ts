@@ -297,6 +297,8 @@ export const dateOfBirth: Detector = {
     // Month-name dates trigger at their year; "10-Dec-85"'s is a two-digit cluster of its own.
     minDigits: 2,
     startAt: dateStart,
+    // Numeric dates continue with / - or .; month-name dates trigger at a year after a space or dash.
+    near: { before: /[ -]/, after: /[/.-]/ },
   },
   pattern: DATE_PATTERN,
   validate: (_digits, value) => dateOfBirthValid(value),

@@ -31,6 +31,7 @@ export const iban: Detector = {
     firstGroup: [2, 34],
     minDigits: 2,
     lead: 2,
+    near: { before: /[A-Z]/ },
     test: (g) =>
       isUpperCode(g.prev) &&
       isIbanCountryCode(g.text.charCodeAt(g.start - 2), g.prev) &&

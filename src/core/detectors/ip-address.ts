@@ -62,9 +62,6 @@ function ipv6Start(g: GroupStart): number {
 
 /** Where an address starts: at an IPv4 group, or back at the start of an IPv6 token; -1 if neither. */
 function ipAddressStart(g: GroupStart): number {
-  const next = g.next;
-  // Most groups are followed by neither a dot, a colon nor a hex letter, and follow no colon.
-  if (next !== 46 && next !== 58 && g.prev !== 58 && !isHexOrColon(next)) return -1;
   return startsIpv4(g) ? g.start : ipv6Start(g);
 }
 
@@ -148,6 +145,8 @@ export const ipAddress: Detector = {
     firstGroup: [1, 4],
     minDigits: 1,
     startAt: ipAddressStart,
+    // IPv4 continues with a dot; IPv6 has a colon before, after, or after a few hex letters.
+    near: { before: /:/, after: /[.:A-Fa-f]/ },
   },
   pattern: new RegExp(`${IPV4}|${IPV6}`, 'y'),
   validate: (_digits, value) => ipAddressValid(value),

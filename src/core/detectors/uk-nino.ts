@@ -30,7 +30,7 @@ export function ninoPrefixValid(value: string): boolean {
 export const ukNino: Detector = {
   entity: 'UK_NINO',
   description: 'U.K. National Insurance number: two prefix letters, six digits, suffix A-D (AB 12 34 56 C)',
-  trigger: { firstGroup: [2, 6], minDigits: 6, lead: 3, test: followsPrefix },
+  trigger: { firstGroup: [2, 6], minDigits: 6, lead: 3, test: followsPrefix, near: { before: /[A-Za-z -]/ } },
   pattern: /[A-Za-z]{2}[ -]?\d{2}([ -]?)\d{2}\1\d{2}[ -]?[A-Da-d](?![0-9A-Za-z_])/y,
   validate: (_digits, value) => ninoPrefixValid(value),
   keywords: [

@@ -17,7 +17,7 @@ export const usMbi: Detector = {
   entity: 'US_MBI',
   description:
     'U.S. Medicare Beneficiary Identifier: 11 characters C A AN N A AN N A A N N, optionally dashed 4-3-4',
-  trigger: { firstGroup: [1, 1], minDigits: 1, test: startsMbi },
+  trigger: { firstGroup: [1, 1], minDigits: 1, test: startsMbi, near: { after: /[A-Za-z]/ } },
   pattern:
     /[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d([- ]?)[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d\1[AC-HJKMNP-RT-Y]{2}\d{2}(?![0-9A-Za-z_])/iy,
   keywords: [
