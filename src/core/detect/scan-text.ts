@@ -58,7 +58,7 @@ function isClusterSeparator(c: number): boolean {
   return c === 32 || c === 46 || c === 47 || c === 58 || c === 40 || c === 41 || c === 45;
 }
 
-/** Group lengths above this share one dispatch bucket. */
+/** Group lengths, and digit counts to the end of the cluster, above this share one bucket. */
 const MAX_BUCKET = 24;
 
 interface DispatchEntry {
@@ -72,8 +72,20 @@ interface DispatchEntry {
 }
 
 interface Dispatch {
-  byLength: DispatchEntry[][];
+  /**
+   * The entries to offer a group, by its length and its cluster's digits from it on (at index
+   * length * (MAX_BUCKET + 1) + digits): only detectors that can start there, so a two-digit
+   * number in prose meets four detectors rather than skipping past fifteen.
+   */
+  buckets: DispatchEntry[][];
   atDetectors: DispatchEntry[];
+}
+
+function bucketIndex(len: number, restDigits: number): number {
+  return (
+    (len > MAX_BUCKET ? MAX_BUCKET : len) * (MAX_BUCKET + 1) +
+    (restDigits > MAX_BUCKET ? MAX_BUCKET : restDigits)
+  );
 }
 
 const dispatchCache = new WeakMap<readonly Detector[], Dispatch>();
@@ -98,8 +110,8 @@ function isNear(table: Uint8Array, prev: number, next: number): boolean {
 function dispatchFor(detectors: readonly Detector[]): Dispatch {
   const cached = dispatchCache.get(detectors);
   if (cached) return cached;
-  const byLength: Dispatch['byLength'] = [];
-  for (let len = 0; len <= MAX_BUCKET; len++) byLength.push([]);
+  const buckets: Dispatch['buckets'] = [];
+  for (let i = 0; i < (MAX_BUCKET + 1) * (MAX_BUCKET + 1); i++) buckets.push([]);
   const atDetectors: Dispatch['atDetectors'] = [];
   detectors.forEach((detector, index) => {
     const trigger = detector.trigger;
@@ -117,10 +129,14 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
     }
     const [min, max] = trigger.firstGroup;
     for (let len = Math.max(1, min); len <= Math.min(max, MAX_BUCKET); len++) {
-      (byLength[len] as DispatchEntry[]).push(entry);
+      // The top bucket holds every minDigits above it too: visitGroup checks those.
+      for (let rest = Math.min(len, MAX_BUCKET); rest <= MAX_BUCKET; rest++) {
+        if (trigger.minDigits <= rest || rest === MAX_BUCKET)
+          (buckets[bucketIndex(len, rest)] as DispatchEntry[]).push(entry);
+      }
     }
   });
-  const dispatch = { byLength, atDetectors };
+  const dispatch = { buckets, atDetectors };
   dispatchCache.set(detectors, dispatch);
   return dispatch;
 }
@@ -146,8 +162,7 @@ function readOptions(options: ScanTextOptions) {
 
 /** Offers one digit group to the detectors whose first group can have its length. */
 function visitGroup(scan: TextScan, dispatch: Dispatch, group: GroupStart, end: number): void {
-  const len = group.len;
-  const bucket = dispatch.byLength[len > MAX_BUCKET ? MAX_BUCKET : len] as DispatchEntry[];
+  const bucket = dispatch.buckets[bucketIndex(group.len, group.restDigits)] as DispatchEntry[];
   if (bucket.length === 0) return;
   const text = group.text;
   group.next = text.charCodeAt(end);
