@@ -243,19 +243,16 @@ function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Characters allowed in an e-mail local part, scanning back from '@'. */
+/** Characters allowed in an e-mail local part, as a table: one load per character scanned back. */
+const LOCAL_PART = (() => {
+  const table = new Uint8Array(128);
+  for (const char of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+%'")
+    table[char.charCodeAt(0)] = 1;
+  return table;
+})();
+
 function isLocalPartCode(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 46 ||
-    c === 95 ||
-    c === 45 ||
-    c === 43 ||
-    c === 37 ||
-    c === 39
-  );
+  return c < 128 && LOCAL_PART[c] === 1;
 }
 
 /** Offers the local part before each '@' to the detectors anchored there (e-mail). */
