@@ -38,8 +38,9 @@ export interface Trigger {
   anchor?: 'digits' | 'at';
   /**
    * Inclusive range of digit counts of the group a match can start at. A one-digit group that is
-   * its whole cluster is offered only when a letter or a colon follows it ("1EG4") or a colon
-   * precedes it ("::1"): a lone digit in prose begins nothing sensitive, and text is full of them.
+   * its whole cluster is offered only when letters and digits alternate after it ("1EG4") or it
+   * is part of a hex-and-colon token ("1:", "1a:", "::1"): a lone digit in prose begins nothing
+   * sensitive, and text is full of them.
    */
   firstGroup: readonly [number, number];
   /** Digits a match needs at least, counted from its first group. */

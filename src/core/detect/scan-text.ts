@@ -47,12 +47,14 @@ export interface TextScanResult {
 /**
  * Numeric clusters: digit groups joined by one or two separator characters. The regex only finds
  * where clusters END (the visitor walks back to their start), so it can skip what no detector
- * wants: a lone digit is found only when a letter or colon follows it ("1EG4" starts an MBI) or
- * a colon precedes it ("::1"); mail is full of lone digits in prose and dates. Linear: the
- * separators are never digits, so there is one way to match any input. Run with test(), which
- * builds no match array (a third of this pass's cost in exec()).
+ * wants. A lone digit starts nothing unless letters and digits alternate after it ("1EG4", an
+ * MBI) or it belongs to a hex-and-colon token ("1:", "1a:", "::1", IPv6); mail is full of lone
+ * digits ("7bit", "1st", "page 2"). Linear: the separators are never digits, so there is one way
+ * to match any input. Run with test(), which builds no match array (a third of this pass's cost
+ * in exec()).
  */
-const CLUSTER = /\d(?:\d|[ ./:()-]{1,2}\d)+|\d(?=[A-Za-z:])|:\d(?!\d|[ ./:()-]{1,2}\d)/g;
+const CLUSTER =
+  /\d(?:\d|[ ./:()-]{1,2}\d)+|\d(?=[A-Za-z][A-Za-z0-9]\d|[A-Fa-f]{0,3}:)|:\d(?!\d|[ ./:()-]{1,2}\d)/g;
 
 function isClusterSeparator(c: number): boolean {
   return c === 32 || c === 46 || c === 47 || c === 58 || c === 40 || c === 41 || c === 45;

@@ -11,7 +11,24 @@ const MAX_IPV6 = 45;
 /** IPv4: a 1-3 digit group followed by a dot that does not continue a longer dotted number. */
 function startsIpv4(g: GroupStart): boolean {
   if (g.len > 3 || g.next !== 46 || g.restDigits < 4 || isWordCode(g.prev) || g.prev === 58) return false;
-  return !(g.prev === 46 && isDigitCode(g.text.charCodeAt(g.start - 2)));
+  if (g.prev === 46 && isDigitCode(g.text.charCodeAt(g.start - 2))) return false;
+  return dottedOctetsFollow(g.text, g.start + g.len);
+}
+
+/**
+ * Three more dot-and-1-to-3-digit groups from `at`: decimals, versions and dotted dates ("12.50",
+ * "2.4.18", "26.08.2002") stop here, before the address pattern runs.
+ */
+function dottedOctetsFollow(text: string, at: number): boolean {
+  let i = at;
+  for (let group = 0; group < 3; group++) {
+    if (text.charCodeAt(i) !== 46) return false;
+    let digits = 0;
+    while (digits < 4 && isDigitCode(text.charCodeAt(i + 1 + digits))) digits++;
+    if (digits < 1 || digits > 3) return false;
+    i += 1 + digits;
+  }
+  return true;
 }
 
 /**
