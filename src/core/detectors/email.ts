@@ -22,7 +22,10 @@ function tldValid(value: string, from: number): boolean {
 export function emailValid(value: string): boolean {
   const at = value.indexOf('@');
   if (at < 1 || value.charCodeAt(at - 1) === 46 || value.length - at - 1 > MAX_DOMAIN) return false;
-  if (value.indexOf('..') >= 0 || value.indexOf('-.', at) >= 0 || value.indexOf('.-', at) >= 0) return false;
+  if (value.indexOf('..') >= 0) return false;
+  // Most addresses have no hyphen after '@': two searches saved for tens of thousands of them.
+  if (value.indexOf('-', at) >= 0 && (value.indexOf('-.', at) >= 0 || value.indexOf('.-', at) >= 0))
+    return false;
   const lastDot = value.lastIndexOf('.');
   if (lastDot < at || value.charCodeAt(at + 1) === 45 || value.charCodeAt(value.length - 1) === 45)
     return false;
