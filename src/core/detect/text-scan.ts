@@ -51,7 +51,8 @@ export class TextScan {
   full = false;
   private readonly keywordHits = new Map<Detector, KeywordHit[]>();
   private readonly contextLookups = new Map<Detector, number>();
-  private readonly headerVerdicts = new Map<string, string | null>();
+  /** Per detector, raw column header -> the trimmed header if it vouches, else null. */
+  private readonly headerVerdicts = new Map<Detector, Map<string, string | null>>();
   private delimited: DelimitedHeaders | undefined;
   /** Per detector: the normalized offset its last match ended at, to skip inner groups. */
   private readonly matchedUntil: number[];
@@ -159,11 +160,17 @@ export class TextScan {
   private headerFor(detector: Detector, start: number): string | undefined {
     const header = this.rawHeaderAt(start);
     if (header === undefined) return undefined;
-    const key = detector.entity + '\u0000' + header;
-    let verdict = this.headerVerdicts.get(key);
+    // Two map levels, not one keyed by entity + header: a roster asks this for every cell, and
+    // the header strings, unlike a concatenation, come with their hash already computed.
+    let verdicts = this.headerVerdicts.get(detector);
+    if (verdicts === undefined) {
+      verdicts = new Map();
+      this.headerVerdicts.set(detector, verdicts);
+    }
+    let verdict = verdicts.get(header);
     if (verdict === undefined) {
       verdict = headerMatches(normalizeHeader(header), detector.headers) !== undefined ? header.trim() : null;
-      this.headerVerdicts.set(key, verdict);
+      verdicts.set(header, verdict);
     }
     return verdict === null ? undefined : verdict;
   }
