@@ -1,6 +1,6 @@
 import { scanText } from '../detect/scan-text';
 import type { ExtractedText } from '../extract/extractor';
-import type { Location, LocatedFinding } from '../types';
+import type { Finding, Location, LocatedFinding } from '../types';
 import type { ScanParts, ScanSession } from './scan-session';
 
 /** 'Roster' + 'J2' -> 'Roster!J2'; either alone when the other is missing. */
@@ -53,13 +53,35 @@ export function scanExtracted(
       detail: `text${where} passed the ${limit} limit`,
     });
   }
-  // Findings are fresh objects from the engine: locate them in place (a roster yields tens of
-  // thousands), sharing one Location per text unless cells make each one different.
-  const shared: Location = text.where === undefined ? location : { ...location, where: text.where };
+  // One Location per text unless cells make each finding's different. A roster yields tens of
+  // thousands of findings: each is copied into a literal of the final shape, which measured five
+  // times faster than adding `location` to the engine's object and spreading `location`.
+  const shared: Location = text.where === undefined ? location : withWhere(location, text.where);
   for (const finding of result.findings) {
-    const located = finding as LocatedFinding;
     const where = text.cellAt ? whereOf(text, finding.start) : undefined;
-    located.location = where === undefined ? shared : { ...location, where };
-    out.findings.push(located);
+    out.findings.push(located(finding, where === undefined ? shared : withWhere(location, where)));
   }
+}
+
+function withWhere(location: Location, where: string): Location {
+  // The keys in Location's order (part, name, where, path), as the spread it replaces wrote them.
+  const copy: Location =
+    location.name === undefined
+      ? { part: location.part, where }
+      : { part: location.part, name: location.name, where };
+  if (location.path !== undefined) copy.path = location.path;
+  return copy;
+}
+
+function located(f: Finding, location: Location): LocatedFinding {
+  return {
+    entity: f.entity,
+    start: f.start,
+    end: f.end,
+    confidence: f.confidence,
+    score: f.score,
+    preview: f.preview,
+    reasons: f.reasons,
+    location,
+  };
 }
