@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { docxExtractor } from '../../src/core/extract/ooxml-docx';
 import { pptxExtractor } from '../../src/core/extract/ooxml-pptx';
 import { xlsxExtractor } from '../../src/core/extract/ooxml-xlsx';
@@ -120,6 +121,84 @@ describe('xlsx', () => {
     expect(j2?.confidence).toBe('high');
     // An unformatted 9-digit number under an 'ssn' header is an SSN too.
     expect(ssns.find((f) => f.location.where === "'Hidden data'!A3")?.reasons.join(' ')).toContain('header');
+  });
+});
+
+describe('xlsx sheet XML', () => {
+  const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+  /** A workbook of one sheet 'People' with the given sheet XML, two shared strings and style 1 = SSN. */
+  function workbook(sheetXml: string): Uint8Array {
+    const rel = (id: string, type: string, target: string): string =>
+      `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
+    const parts: Record<string, string> = {
+      'xl/workbook.xml': `<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="People" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships>${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}${rel('rId3', 'styles', 'styles.xml')}</Relationships>`,
+      'xl/sharedStrings.xml': `<sst xmlns="${NS}"><si><t>City</t></si><si><t>Phone</t></si></sst>`,
+      'xl/styles.xml': `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="000\\-00\\-0000"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+      'xl/worksheets/sheet1.xml': sheetXml,
+    };
+    return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])));
+  }
+
+  /** Each cell's text as 'ref:header:text', in layout order. */
+  function cells(sheetXml: string, maxExtractedChars?: number): { cells: string[]; truncated: boolean } {
+    const outcome = xlsxExtractor.extract(workbook(sheetXml), 'p.xlsx', context({ maxExtractedChars }));
+    if (!outcome.ok) throw new Error(`failed: ${outcome.reason}`);
+    const sheet = outcome.texts[0];
+    const found = [...(sheet?.text ?? '').matchAll(/[^\t\n]+/g)].map(
+      (m) => `${sheet?.cellAt?.(m.index)}:${sheet?.headerAt?.(m.index) ?? ''}:${m[0]}`,
+    );
+    return { cells: found, truncated: outcome.unscanned?.length === 1 };
+  }
+
+  // Usual and unusual spellings of cells: quotes, tabs, extra attributes, formulas, entities,
+  // styled numbers, booleans, empty styled cells, errors and cells or rows without a reference,
+  // rich inline strings with phonetic runs, and a row whose cells come out of order.
+  const rows = [
+    `<row r="1"><c r="A1" t="str"><v>Name</v></c><c r='B1' t='str'><v>SSN</v></c><c\tr="C1"\tt="s"><v>0</v></c><c r="D1" s="0" t="s" cm="1"><v>1</v></c></row>`,
+    `<row r="2"><c r="A2" t="str"><f>A1</f><v>Ann &amp; Bob</v></c><c r="B2" s="1"><v>536228471</v></c><c r="C2" t="b"><v>1</v></c><c r="D2" s="1"/><c t="e"><v>#N/A</v></c>` +
+      `<c r="F2" t="inlineStr"><is><r><t>536-22-</t></r><r><t>1234</t></r><rPh><t>ph</t></rPh></is></c></row>`,
+    `<row><c t="str"><v>no refs</v></c><c t="str"><v>next</v></c></row>`,
+    `<row r="6"><c r="B6" t="str"><v>b6</v></c><c r="A6" t="str"><v>a6</v></c></row>`,
+  ];
+  const sheetXml = `<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+  const expected = [
+    'A1::Name',
+    'B1::SSN',
+    'C1::City',
+    'D1::Phone',
+    'A2:Name:Ann & Bob',
+    'B2:SSN:536-22-8471',
+    'C2:City:TRUE',
+    'E2::#N/A',
+    'F2::536-22-1234',
+    'A3:Name:no refs',
+    'B3:SSN:next',
+    'A6:Name:a6',
+    'B6:SSN:b6',
+  ];
+
+  it('reads cells however they are spelled and lays them out by row and column', () => {
+    expect(cells(sheetXml)).toEqual({ cells: expected, truncated: false });
+  });
+
+  it('reads sheets whose elements carry a namespace prefix', () => {
+    const prefixed = sheetXml
+      .replace(/<(\/?)(worksheet|sheetData|row|c|v|f|is|r|t|rPh)([ \t>/])/g, '<$1x:$2$3')
+      .replace(`xmlns="${NS}"`, `xmlns:x="${NS}"`);
+    expect(prefixed).toContain('<x:c r="A1" t="str"><x:v>Name</x:v></x:c>');
+    expect(cells(prefixed).cells).toEqual(expected);
+  });
+
+  it('stops at the extracted-characters limit and says so', () => {
+    expect(cells(sheetXml, 30)).toEqual({ cells: expected.slice(0, 5), truncated: true });
+  });
+
+  it('keeps the cells read before a cell that never ends', () => {
+    const open = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="str"><v>a</v></c><c r="B1" t="str"><v>b</v>`;
+    expect(cells(open).cells).toEqual(['A1::a']);
   });
 });
 

@@ -1,7 +1,13 @@
-import { gzipSync, strToU8 } from 'fflate';
+import { deflateSync, gzipSync, strToU8 } from 'fflate';
 import { pickExtractor } from '../../src/core/extract';
 import { parseExtractLimits } from '../../src/core/extract/limits';
-import { gzipExtractor, readZipDirectory, readZipEntry, zipExtractor } from '../../src/core/extract/zip';
+import {
+  gzipExtractor,
+  inflateCapped,
+  readZipDirectory,
+  readZipEntry,
+  zipExtractor,
+} from '../../src/core/extract/zip';
 import { scanAttachment } from '../../src/core/scan/scan-message';
 import type { AttachmentInput } from '../../src/core/types';
 import { findSignatures, markEncrypted, zip } from './fixtures';
@@ -18,6 +24,19 @@ const file = (name: string, bytes: Uint8Array): AttachmentInput => ({
 /** 20 MB of zeros deflates to about 20 KB: ratio ~1000, far past the limit of 100. */
 const zeros = new Uint8Array(20 * MB);
 const bombLayer = zip(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`zeros${i}.txt`, zeros])));
+
+/** Bytes that do not compress (xorshift), so their deflate data is as large as they are. */
+function noise(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let x = 2463534242;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
+}
 
 describe('zip', () => {
   it('lists entries and inflates them', () => {
@@ -42,16 +61,18 @@ describe('zip', () => {
   });
 
   it('stops inflating an entry that lies about its size', () => {
-    const bytes = zip({ 'small.txt': zeros });
-    const lying = bytes.slice();
-    // Declare 1,000 bytes uncompressed in the central directory.
-    const central = findSignatures(lying, 0x02014b50)[0] as number;
-    new DataView(lying.buffer).setUint32(central + 24, 1000, true);
-    const ctx = context();
-    const entry = readZipDirectory(lying, 10).entries[0]!;
-    expect(entry.size).toBe(1000);
-    expect(() => readZipEntry(lying, entry, ctx)).toThrow(/inflates past 1000 bytes/);
-    expect(ctx.budget?.inflatedBytes).toBe(0);
+    // 20 MB of zeros deflate to ~20 KB (inflated in one call), noise to ~100 KB (in steps).
+    for (const content of [zeros, noise(100_000)]) {
+      const lying = zip({ 'small.txt': content }).slice();
+      // Declare 1,000 bytes uncompressed in the central directory.
+      const central = findSignatures(lying, 0x02014b50)[0] as number;
+      new DataView(lying.buffer).setUint32(central + 24, 1000, true);
+      const ctx = context();
+      const entry = readZipDirectory(lying, 10).entries[0]!;
+      expect(entry.size).toBe(1000);
+      expect(() => readZipEntry(lying, entry, ctx)).toThrow(/inflates past 1000 bytes/);
+      expect(ctx.budget?.inflatedBytes).toBe(0);
+    }
   });
 
   it('refuses entries over the size limit and the per-message inflate budget', () => {
@@ -119,6 +140,53 @@ describe('zip', () => {
       'level0.zip',
       'inner.txt',
     ]);
+  });
+});
+
+describe('inflateCapped', () => {
+  // Small data (up to 32 KiB compressed) inflates in one call, larger data in streaming steps.
+  const small = strToU8('name,ssn\nAnn Lee,536-22-8471\n'.repeat(100));
+  const large = noise(100_000);
+
+  it('inflates small and large data alike', () => {
+    expect(deflateSync(small).length).toBeLessThan(32 * 1024);
+    expect(deflateSync(large).length).toBeGreaterThan(32 * 1024);
+    // Compared as hex: Jest compares typed arrays element by element, slowly.
+    const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
+    for (const data of [small, large]) {
+      expect(hex(inflateCapped(deflateSync(data), data.length, data.length))).toBe(hex(data));
+      // A declared size larger than the data is only a bound.
+      expect(hex(inflateCapped(deflateSync(data), data.length + 10, data.length + 10))).toBe(hex(data));
+    }
+    expect(inflateCapped(new Uint8Array(0), 10, 10)).toHaveLength(0);
+  });
+
+  it('stops data that inflates past its declared size on either path, stored blocks included', () => {
+    const lying: Array<[Uint8Array, number]> = [
+      [deflateSync(small), small.length - 1],
+      [deflateSync(new Uint8Array(MB)), 1000],
+      [deflateSync(noise(10_000), { level: 0 }), 100],
+      [deflateSync(large), 1000],
+      [deflateSync(large), large.length - 1],
+    ];
+    for (const [data, declared] of lying) {
+      expect(() => inflateCapped(data, declared, declared)).toThrow(`inflates past ${declared} bytes`);
+    }
+  });
+
+  it('reads past a smaller size hint up to the cap (a gzip trailer is only a hint)', () => {
+    expect(new TextDecoder().decode(inflateCapped(deflateSync(small), small.length, 100))).toBe(
+      new TextDecoder().decode(small),
+    );
+    expect(() => inflateCapped(deflateSync(small), 1000, 100)).toThrow('inflates past 1000 bytes');
+  });
+
+  it('reports bad data as an inflate error, not as too large', () => {
+    const bad = deflateSync(small).slice();
+    bad[0] = 0xff;
+    expect(() => inflateCapped(bad, small.length, small.length)).toThrow('invalid block type');
+    const truncated = deflateSync(large).subarray(0, 50_000);
+    expect(() => inflateCapped(truncated, large.length, large.length)).toThrow('unexpected EOF');
   });
 });
 

@@ -1,0 +1,73 @@
+import { tableText, type TableCell } from '../../src/core/extract/table-text';
+
+/** A roster of `rows` rows under a header row: cell text 'r{row}c{col}'. */
+function roster(rows: number, cols: number): TableCell[] {
+  const cells: TableCell[] = [];
+  for (let col = 0; col < cols; col++) cells.push({ row: 0, col, text: `H${col}` });
+  for (let row = 1; row <= rows; row++) {
+    for (let col = 0; col < cols; col++) cells.push({ row, col, text: `r${row}c${col}` });
+  }
+  return cells;
+}
+
+/** The layout as written down: tabs within a row, one newline between rows. */
+function expectedText(cells: TableCell[]): string {
+  return cells.map((c, i) => (i === 0 ? '' : c.row === cells[i - 1]?.row ? '\t' : '\n') + c.text).join('');
+}
+
+describe('tableText', () => {
+  it('lays out thousands of cells with their references and headers', () => {
+    const cells = roster(1000, 5);
+    const laid = tableText(cells, 'Roster', 1e9);
+    expect(laid.truncated).toBe(false);
+    expect(laid.text.text).toBe(expectedText(cells));
+    const last = laid.text.text.lastIndexOf('r1000c4');
+    expect(laid.text.cellAt?.(last)).toBe('E1001');
+    expect(laid.text.headerAt?.(last)).toBe('H4');
+    // Offsets in a separator belong to the cell before it; the header row has no header.
+    expect(laid.text.cellAt?.(laid.text.text.indexOf('\tr1c1'))).toBe('A2');
+    expect(laid.text.headerAt?.(laid.text.text.indexOf('H2'))).toBeUndefined();
+    expect(laid.text.cellAt?.(-1)).toBeUndefined();
+  });
+
+  it('skips empty cells and separates skipped rows by one newline', () => {
+    const laid = tableText(
+      [
+        { row: 0, col: 0, text: 'a' },
+        { row: 0, col: 1, text: '' },
+        { row: 4, col: 2, text: 'b' },
+      ],
+      undefined,
+      100,
+    );
+    expect(laid.text.text).toBe('a\nb');
+    expect(laid.text.cellAt?.(2)).toBe('C5');
+  });
+
+  it('sorts cells that come out of order, also after the limit was reached', () => {
+    const cells = roster(1000, 5);
+    const late = cells.splice(7, 1)[0] as TableCell;
+    cells.push(late);
+    const sorted = roster(1000, 5);
+    expect(tableText(cells, undefined, 1e9).text.text).toBe(expectedText(sorted));
+    // The limit falls inside the cells that arrived in order: the late cell still comes first.
+    const limit = 20_000;
+    const laid = tableText(cells, undefined, limit);
+    expect(laid.truncated).toBe(true);
+    let fit = 0;
+    for (let length = 0; fit < sorted.length; fit++) {
+      length += (fit === 0 ? 0 : 1) + (sorted[fit] as TableCell).text.length;
+      if (length > limit) break;
+    }
+    expect(fit).toBeGreaterThan(1000);
+    expect(laid.text.text).toBe(expectedText(sorted.slice(0, fit)));
+    expect(laid.text.cellAt?.(laid.text.text.indexOf('r1c2'))).toBe('C2');
+  });
+
+  it('keeps the cells that fit in the limit, in order', () => {
+    const cells = roster(3, 2);
+    expect(tableText(cells, undefined, 0)).toMatchObject({ text: { text: '' }, truncated: true });
+    expect(tableText(cells, undefined, 8)).toMatchObject({ text: { text: 'H0\tH1' }, truncated: true });
+    expect(tableText(cells, undefined, 12).text.text).toBe('H0\tH1\nr1c0');
+  });
+});
