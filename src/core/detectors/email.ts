@@ -1,36 +1,25 @@
 import { isDigitCode, isLetterCode, type Detector } from '../detect/detector';
 import { maskEmail } from '../text/mask';
 
-const MAX_DOMAIN = 253;
-
-/** True when the top-level domain from `from` is letters (com, museum) or an IDN's ASCII form (xn--p1ai). */
-function tldValid(value: string, from: number): boolean {
-  const length = value.length - from;
-  if (length >= 5 && (value.charCodeAt(from) | 32) === 120 && (value.charCodeAt(from + 1) | 32) === 110)
-    return value.charCodeAt(from + 2) === 45 && value.charCodeAt(from + 3) === 45;
-  if (length < 2) return false;
-  for (let i = from; i < value.length; i++) if (!isLetterCode(value.charCodeAt(i))) return false;
-  return true;
-}
+/** Letters, digits and the RFC 5321 atom specials we accept in a local part. */
+const ATOM = "[A-Za-z0-9_%+'-]+";
+/** A host name label (RFC 1035): letters, digits and hyphens, never starting or ending with one. */
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 
 /**
- * Checks what the pattern's character classes leave open, for a value it matched (labels are
- * already 1-63 letters, digits and hyphens): an RFC 5321 dot-atom local part (no trailing or
- * doubled dot), no label starting or ending with a hyphen (RFC 1035), a letter TLD. Native
- * indexOf scans only: this runs for every '@' in a text.
+ * The whole address in one sticky pattern, so nothing is left to check afterwards: a dot-atom
+ * local part (no leading, trailing or doubled dot), at most 253 characters of host name, labels
+ * that neither start nor end with a hyphen, and a top-level domain of letters or an IDN's ASCII
+ * form (xn--p1ai). It must end the address: no label character, and no dot before one, follows.
+ * One regex run replaced a regex run plus seven string searches per '@' (tens of thousands in a
+ * day's mail). Linear: dots and '@' separate the repeated parts, so each character is read a
+ * bounded number of times.
  */
-export function emailValid(value: string): boolean {
-  const at = value.indexOf('@');
-  if (at < 1 || value.charCodeAt(at - 1) === 46 || value.length - at - 1 > MAX_DOMAIN) return false;
-  if (value.indexOf('..') >= 0) return false;
-  // Most addresses have no hyphen after '@': two searches saved for tens of thousands of them.
-  if (value.indexOf('-', at) >= 0 && (value.indexOf('-.', at) >= 0 || value.indexOf('.-', at) >= 0))
-    return false;
-  const lastDot = value.lastIndexOf('.');
-  if (lastDot < at || value.charCodeAt(at + 1) === 45 || value.charCodeAt(value.length - 1) === 45)
-    return false;
-  return tldValid(value, lastDot + 1);
-}
+const EMAIL_PATTERN = new RegExp(
+  `${ATOM}(?:\\.${ATOM})*@(?=[A-Za-z0-9.-]{1,253}(?![A-Za-z0-9.-]))` +
+    `${LABEL}(?:\\.${LABEL})*\\.(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)(?![A-Za-z0-9-]|\\.[A-Za-z0-9])`,
+  'y',
+);
 
 export const emailAddress: Detector = {
   entity: 'EMAIL_ADDRESS',
@@ -42,9 +31,7 @@ export const emailAddress: Detector = {
     // The engine hands over the local part before '@'; the domain must start with a letter or digit.
     test: (g) => isLetterCode(g.next) || isDigitCode(g.next),
   },
-  // Labels exclude the dot that separates them, so there is one way to match; up to 8 dots.
-  pattern: /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/y,
-  validate: (_digits, value) => emailValid(value),
+  pattern: EMAIL_PATTERN,
   // No context keywords: nearly every message carries addresses, and an address is an address
   // with or without the word "email" nearby; looking words up would cost a pass over every text.
   keywords: [],
