@@ -1,5 +1,5 @@
 import { scanText } from '../../src/core/detect/scan-text';
-import { normalizeText } from '../../src/core/text/normalize';
+import { foldCodePoint, normalizeText } from '../../src/core/text/normalize';
 import { maskKeepLast } from '../../src/core/text/mask';
 
 const ssnOf = (text: string, options = {}) =>
@@ -38,6 +38,17 @@ describe('normalization maps offsets back to the original text', () => {
     const norm = normalizeText(text);
     expect(norm.identity).toBe(false);
     expect(norm.text).toBe(expected);
+  });
+
+  it('looks for exactly the code points foldCodePoint folds', () => {
+    const wrong: string[] = [];
+    const check = (cp: number): void => {
+      const folds = foldCodePoint(cp) !== null;
+      if (normalizeText('a' + String.fromCodePoint(cp) + 'b').identity === folds) wrong.push(cp.toString(16));
+    };
+    for (let cp = 0x80; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) check(cp);
+    for (let cp = 0x1d000; cp <= 0x1dfff; cp++) check(cp);
+    expect(wrong).toEqual([]);
   });
 
   it('keeps ASCII with ampersands that open no entity, and DEL, unchanged', () => {
