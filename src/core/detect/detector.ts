@@ -135,6 +135,18 @@ export function digitsOf(value: string): string {
   return runs === 1 && digits.length === value.length ? value : digits;
 }
 
+/**
+ * Digits in the group right after this one's separator (one character): lets a trigger check a
+ * formatted value's second group, such as an SSN's 2 digits, before its pattern runs. 0 if none.
+ */
+export function nextGroupLength(group: GroupStart): number {
+  const text = group.text;
+  const from = group.start + group.len + 1;
+  let i = from;
+  while (isDigitCode(text.charCodeAt(i))) i++;
+  return i - from;
+}
+
 export function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }

@@ -1,4 +1,4 @@
-import type { Detector } from '../detect/detector';
+import { nextGroupLength, type Detector, type GroupStart } from '../detect/detector';
 import { startsCleanly } from './us-ssn';
 import { allSameDigit } from './validators/digits';
 import { luhnValid } from './validators/luhn';
@@ -86,10 +86,22 @@ export function cardBrand(digits: string): string | undefined {
   return undefined;
 }
 
+/** A 4-digit group, then a space or dash and a group of 4-6 digits: the pattern's grouped form. */
+function fourThenGroup(g: GroupStart): boolean {
+  if (g.next !== 32 && g.next !== 45) return false;
+  const next = nextGroupLength(g);
+  return next >= 4 && next <= 6;
+}
+
 export const creditCard: Detector = {
   entity: 'CREDIT_CARD',
   description: 'Payment card number (13-19 digits) with a known issuer range and a valid Luhn check digit',
-  trigger: { firstGroup: [4, 19], minDigits: 13, test: startsCleanly },
+  trigger: {
+    firstGroup: [4, 19],
+    minDigits: 13,
+    // 13-19 bare digits, or four then a space or dash and a group of 4-6 (4111 1111..., 3782 822463...).
+    test: (g) => (g.len >= 13 || (g.len === 4 && fourThenGroup(g))) && startsCleanly(g),
+  },
   pattern: /(?:\d{4}([ -])\d{4,6}\1\d{4,5}(?:\1\d{1,4}){0,2}|\d{13,19})(?![0-9A-Za-z_]|[-.]\d)/y,
   validate: (digits) => {
     if (digits.length < 13 || digits.length > 19 || allSameDigit(digits)) return false;

@@ -1,4 +1,4 @@
-import type { Detector } from '../detect/detector';
+import { nextGroupLength, type Detector } from '../detect/detector';
 import { startsCleanly } from './us-ssn';
 import { allSameDigit, consistentSeparators } from './validators/digits';
 import { luhnValid } from './validators/luhn';
@@ -24,7 +24,10 @@ export const usNpi: Detector = {
     test: (g) => {
       const first = g.text.charCodeAt(g.start);
       if (first !== 49 && first !== 50) return false;
-      return (g.len === 10 || (g.len === 4 && (g.next === 45 || g.next === 32))) && startsCleanly(g);
+      return (
+        (g.len === 10 || (g.len === 4 && (g.next === 45 || g.next === 32) && nextGroupLength(g) === 3)) &&
+        startsCleanly(g)
+      );
     },
   },
   pattern: /[12]\d{3}([- ]?)\d{3}\1\d{3}(?![0-9A-Za-z_]|[-.]\d)/y,

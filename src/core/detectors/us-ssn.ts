@@ -1,4 +1,4 @@
-import { isDigitCode, isWordCode, type Detector, type GroupStart } from '../detect/detector';
+import { isDigitCode, isWordCode, nextGroupLength, type Detector, type GroupStart } from '../detect/detector';
 import { allSameDigit, consistentSeparators } from './validators/digits';
 
 /**
@@ -40,7 +40,9 @@ export const usSsn: Detector = {
     firstGroup: [3, 9],
     minDigits: 9,
     test: (g) =>
-      (g.len === 9 || (g.len === 3 && (g.next === 45 || g.next === 32 || g.next === 46))) && startsCleanly(g),
+      (g.len === 9 ||
+        (g.len === 3 && (g.next === 45 || g.next === 32 || g.next === 46) && nextGroupLength(g) === 2)) &&
+      startsCleanly(g),
   },
   pattern: /\d{3}([- .]?)\d{2}\1\d{4}(?![0-9A-Za-z_]|[-.]\d)/y,
   validate: (digits, value) => consistentSeparators(value) && ssnStructureValid(digits),
