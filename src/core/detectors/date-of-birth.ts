@@ -75,8 +75,27 @@ function partsOf(value: string): { numbers: string[]; month: number | undefined 
   return { numbers, month };
 }
 
+/** The three digit runs of an all-numeric date (12/05/1985), or undefined if it has letters. */
+function numericParts(value: string): [string, string, string] | undefined {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isDigitCode(c)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (isLetterCode(c) || c >= 0x80) return undefined;
+    if (start >= 0) runs.push(value.slice(start, i));
+    start = -1;
+  }
+  return runs.length === 3 ? (runs as [string, string, string]) : undefined;
+}
+
 export function dateOfBirthValid(value: string): boolean {
-  const { numbers, month } = partsOf(value);
+  // Spreadsheets hold thousands of numeric dates: read them without the month-word machinery.
+  const numeric = numericParts(value);
+  const { numbers, month } = numeric ? { numbers: numeric, month: undefined } : partsOf(value);
   const [a, b, c] = numbers;
   if (a === undefined || b === undefined) return false;
   if (month !== undefined) return birthDateValid(fullYear(b), month, Number(a));

@@ -18,6 +18,15 @@ export interface TableCell {
 
 /** 'A', 'Z', 'AA', ... for a 0-based column index. */
 export function columnName(col: number): string {
+  if (col < COMMON_COLUMNS) return (COLUMN_NAMES[col] ??= spellColumn(col));
+  return spellColumn(col);
+}
+
+/** Columns A to ZZ: their names are kept once made (a roster names a cell for every finding). */
+const COMMON_COLUMNS = 702;
+const COLUMN_NAMES: Array<string | undefined> = [];
+
+function spellColumn(col: number): string {
   let name = '';
   let n = col + 1;
   while (n > 0) {
