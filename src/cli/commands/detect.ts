@@ -63,15 +63,9 @@ export async function detectCommand(
     io.stdout.write(JSON.stringify({ chars: text.length, entities }) + '\n');
     return 0;
   }
-  const lines = findings.map((f) =>
-    JSON.stringify({
-      entity: f.entity,
-      start: f.start,
-      end: f.end,
-      confidence: f.confidence,
-      score: f.score,
-      preview: f.preview,
-    }),
+  // The contract's six fields, in its order (reasons stay out of the line format).
+  const lines = findings.map(({ entity, start, end, confidence, score, preview }) =>
+    JSON.stringify({ entity, start, end, confidence, score, preview }),
   );
   if (lines.length > 0) io.stdout.write(lines.join('\n') + '\n');
   return 0;
