@@ -15,3 +15,11 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
   const code = await main(args, io as unknown as NonNullable<Parameters<typeof main>[1]>);
   return { code, stdout: out.text(), stderr: err.text() };
 }
+
+/** The JSON objects of output printed one per line. */
+export function jsonLines<T = Record<string, unknown>>(output: string): T[] {
+  return output
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as T);
+}

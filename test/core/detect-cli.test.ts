@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../cli-harness';
+import { jsonLines, runCli } from '../cli-harness';
 
 describe('sendwarden detect (the contract other tools rely on)', () => {
   let dir: string;
@@ -17,10 +17,7 @@ describe('sendwarden detect (the contract other tools rely on)', () => {
   it('prints one finding per line with exactly the six contract fields, offsets into the input', async () => {
     const { code, stdout } = await runCli(['detect', file]);
     expect(code).toBe(0);
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = jsonLines(stdout);
     expect(lines.map((l) => Object.keys(l))).toEqual([
       ['entity', 'start', 'end', 'confidence', 'score', 'preview'],
       ['entity', 'start', 'end', 'confidence', 'score', 'preview'],

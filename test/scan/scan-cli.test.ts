@@ -1,7 +1,15 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../cli-harness';
+import { jsonLines, runCli } from '../cli-harness';
+
+/** One line of `sendwarden scan --format json`, as far as these tests read it. */
+interface ScanLine {
+  file: string;
+  findings: Array<{ entity: string; locations: unknown[] }>;
+  unscanned: unknown[];
+  elapsedMs: number;
+}
 import { markEncrypted, xlsx, zip } from '../extract/fixtures';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -57,22 +65,18 @@ describe('sendwarden scan', () => {
   it('prints one JSON object per file, grouping findings by entity and tier', async () => {
     const { code, out } = await run(['scan', dir]);
     expect(code).toBe(0);
-    const lines = out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines<ScanLine>(out);
     expect(lines.map((l) => l.file)).toEqual([
       join(dir, 'mail.eml'),
       join(dir, 'roster.xlsx'),
       join(dir, 'sub', 'locked.zip'),
       join(dir, 'sub', 'notes.txt'),
     ]);
-    expect(lines[0].findings.flatMap((f: { locations: unknown[] }) => f.locations)).toEqual([
+    const [mail, roster, locked, notes] = lines as [ScanLine, ScanLine, ScanLine, ScanLine];
+    expect(mail.findings.flatMap((f) => f.locations)).toEqual([
       { part: 'subject' },
       { part: 'attachment', name: 'staff.csv' },
     ]);
-    lines.shift();
-    const roster = lines[0];
     expect(Object.keys(roster)).toEqual([
       'file',
       'findings',
@@ -81,7 +85,7 @@ describe('sendwarden scan', () => {
       'recipients',
       'verdict',
     ]);
-    const ssn = roster.findings.filter((f: { entity: string }) => f.entity === 'US_SSN');
+    const ssn = roster.findings.filter((f) => f.entity === 'US_SSN');
     expect(ssn).toEqual([
       {
         entity: 'US_SSN',
@@ -96,8 +100,8 @@ describe('sendwarden scan', () => {
       },
     ]);
     expect(typeof roster.elapsedMs).toBe('number');
-    expect(lines[1].unscanned).toEqual([{ name: 'locked.zip > a.txt', reason: 'encrypted' }]);
-    expect(lines[2]).toMatchObject({ findings: [], unscanned: [] });
+    expect(locked.unscanned).toEqual([{ name: 'locked.zip > a.txt', reason: 'encrypted' }]);
+    expect(notes).toMatchObject({ findings: [], unscanned: [] });
   });
 
   it('prints a table with --format table', async () => {
