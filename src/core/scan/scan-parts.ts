@@ -54,8 +54,9 @@ export function scanExtracted(
     });
   }
   // One Location per text unless cells make each finding's different. A roster yields tens of
-  // thousands of findings: each is copied into a literal of the final shape, which measured five
-  // times faster than adding `location` to the engine's object and spreading `location`.
+  // thousands of findings: each is copied into a literal of its final shape. Adding `location` to
+  // the engine's object and spreading `location` instead cost a third of a roster scan with all
+  // detectors (38.5 against 25.4 ms).
   const shared: Location = text.where === undefined ? location : withWhere(location, text.where);
   for (const finding of result.findings) {
     const where = text.cellAt ? whereOf(text, finding.start) : undefined;
@@ -64,7 +65,7 @@ export function scanExtracted(
 }
 
 function withWhere(location: Location, where: string): Location {
-  // The keys in Location's order (part, name, where, path), as the spread it replaces wrote them.
+  // Literals, not a spread: the keys in Location's declared order (part, name, where, path).
   const copy: Location =
     location.name === undefined
       ? { part: location.part, where }
