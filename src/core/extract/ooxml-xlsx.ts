@@ -2,7 +2,7 @@ import { ExtractFailure, checkDeadline, failSafely } from './extract-failure';
 import type { ExtractContext, ExtractedText, ExtractOutcome, Extractor } from './extractor';
 import { BUILTIN_FORMATS, formatNumber } from './number-format';
 import { elementText } from './ooxml-text';
-import { TableTextBuilder } from './table-text';
+import { TableTextBuilder, quoteSheetName } from './table-text';
 import { NextIndex, attrValue, decodeXmlEntities, walkXml } from './xml';
 import { ZipPackage } from './zip-package';
 import { isZip } from './zip';
@@ -540,10 +540,6 @@ function forEachComment(xml: string, element: string, visit: (ref: string, inner
     }
     i = end + 1;
   }
-}
-
-function quoteSheetName(name: string): string {
-  return /^[A-Za-z0-9_.]{1,31}$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 function extractXlsx(bytes: Uint8Array, context: ExtractContext): ExtractOutcome {
