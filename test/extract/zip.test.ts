@@ -61,7 +61,7 @@ describe('zip', () => {
   });
 
   it('stops inflating an entry that lies about its size', () => {
-    // 20 MB of zeros deflate to ~20 KB (inflated in one call), noise to ~100 KB (in steps).
+    // 20 MB of zeros deflate to ~20 KB, noise to ~100 KB: both stop at the 1,001st byte.
     for (const content of [zeros, noise(100_000)]) {
       const lying = zip({ 'small.txt': content }).slice();
       // Declare 1,000 bytes uncompressed in the central directory.
@@ -144,13 +144,10 @@ describe('zip', () => {
 });
 
 describe('inflateCapped', () => {
-  // Small data (up to 32 KiB compressed) inflates in one call, larger data in streaming steps.
   const small = strToU8('name,ssn\nAnn Lee,536-22-8471\n'.repeat(100));
   const large = noise(100_000);
 
   it('inflates small and large data alike', () => {
-    expect(deflateSync(small).length).toBeLessThan(32 * 1024);
-    expect(deflateSync(large).length).toBeGreaterThan(32 * 1024);
     // Compared as hex: Jest compares typed arrays element by element, slowly.
     const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
     for (const data of [small, large]) {
@@ -158,10 +155,11 @@ describe('inflateCapped', () => {
       // A declared size larger than the data is only a bound.
       expect(hex(inflateCapped(deflateSync(data), data.length + 10, data.length + 10))).toBe(hex(data));
     }
+    // An empty file some writers store as deflate with no data at all.
     expect(inflateCapped(new Uint8Array(0), 10, 10)).toHaveLength(0);
   });
 
-  it('stops data that inflates past its declared size on either path, stored blocks included', () => {
+  it('stops data that inflates past its declared size, stored blocks included', () => {
     const lying: Array<[Uint8Array, number]> = [
       [deflateSync(small), small.length - 1],
       [deflateSync(new Uint8Array(MB)), 1000],
@@ -186,7 +184,7 @@ describe('inflateCapped', () => {
     bad[0] = 0xff;
     expect(() => inflateCapped(bad, small.length, small.length)).toThrow('invalid block type');
     const truncated = deflateSync(large).subarray(0, 50_000);
-    expect(() => inflateCapped(truncated, large.length, large.length)).toThrow('unexpected EOF');
+    expect(() => inflateCapped(truncated, large.length, large.length)).toThrow('unexpected end of data');
   });
 });
 

@@ -1,5 +1,5 @@
-import { Inflate } from 'fflate';
 import { ExtractFailure } from './extract-failure';
+import { InflateDataError, InflateLimitError, inflateRaw } from './inflate';
 import { RATIO_GRACE_BYTES } from './limits';
 import { PdfDict, PdfStream, asArray, asDict, asName, asNumber, type PdfValue } from './pdf-lexer';
 
@@ -16,9 +16,6 @@ export interface InflateAllowance {
   charge(bytes: number): void;
   maxRatio: number;
 }
-
-/** Compressed bytes pushed per inflate step; bounds how far one step can overshoot a cap. */
-const INFLATE_STEP = 16 * 1024;
 
 /** Filters whose output is image data, never text. */
 const IMAGE_FILTERS = ['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode'];
@@ -37,42 +34,19 @@ function zlibHeaderLength(data: Uint8Array): number {
  * what inflated before the damage, as viewers show it.
  */
 export function inflatePdf(data: Uint8Array, allowance: InflateAllowance): Uint8Array {
-  const cap = allowance.remaining();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  let over = false;
-  const inflater = new Inflate((chunk: Uint8Array) => {
-    if (over) return;
-    length += chunk.length;
-    const bomb = length > RATIO_GRACE_BYTES && length > data.length * allowance.maxRatio;
-    if (length > cap || bomb) {
-      over = true;
-      return;
-    }
-    chunks.push(chunk);
-  });
-  const start = zlibHeaderLength(data);
+  const ratioCap = Math.max(RATIO_GRACE_BYTES, data.length * allowance.maxRatio);
+  let out: Uint8Array;
   try {
-    for (let i = start; i < data.length && !over; i += INFLATE_STEP) {
-      const stop = Math.min(data.length, i + INFLATE_STEP);
-      inflater.push(data.subarray(i, stop), stop === data.length);
-    }
-  } catch {
-    // Damaged data: keep what came out.
+    out = inflateRaw(data.subarray(zlibHeaderLength(data)), {
+      cap: Math.min(allowance.remaining(), ratioCap),
+    });
+  } catch (error) {
+    if (error instanceof InflateLimitError)
+      throw new ExtractFailure('too-large', 'a PDF stream inflates past the limits');
+    if (!(error instanceof InflateDataError)) throw error;
+    out = error.partial; // Damaged data: keep what came out.
   }
-  if (over) throw new ExtractFailure('too-large', 'a PDF stream inflates past the limits');
-  allowance.charge(length);
-  return concatChunks(chunks, length);
-}
-
-function concatChunks(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
+  allowance.charge(out.length);
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { UnscannedReason } from '../types';
 
 /**
  * PDF text, page by page ('page 3'), with a dependency-light reader of our own (pdf-*.ts, about
- * 50 KB minified with fflate's inflate, against pdfjs-dist's 1.7 MB): cross-reference tables and
+ * 50 KB minified with our inflate, against pdfjs-dist's 1.7 MB): cross-reference tables and
  * streams, object streams, Flate/LZW/ASCII filters, ToUnicode CMaps and the standard encodings;
  * a forgiving object scan when the cross-reference data is broken. Pages with images and no text
  * are reported as { reason: 'image' } (not OCR'd); filled-in form fields and comments are read

@@ -1,17 +1,15 @@
-import { Inflate, inflateSync } from 'fflate';
 import type { UnscannedReason } from '../types';
 import { ExtractFailure, checkDeadline, failSafely } from './extract-failure';
 import type { ExtractBudget, ExtractContext, ExtractOutcome, Extractor, NestedFile } from './extractor';
+import { InflateLimitError, inflateRaw } from './inflate';
 import { RATIO_GRACE_BYTES } from './limits';
 import { decodeUtf8Strict, decodeWindows1252 } from './text-decode';
 
 /**
  * Zip reading with a central-directory pre-pass. Every entry's declared sizes are checked against
  * the limits BEFORE anything is inflated, so a zip bomb declaring gigabytes is refused in
- * milliseconds without allocating. Declared sizes are not trusted either: small entries inflate
- * in one call into a buffer one byte larger than declared (what would not fit is dropped, and
- * refused), larger ones in small input chunks that stop as soon as the output passes the declared
- * size or the cap.
+ * milliseconds without allocating. Declared sizes are not trusted either: an entry inflates in
+ * one call into a buffer of its declared size, and inflate.ts stops at the first byte past it.
  * Shared by the zip extractor and the Office Open XML / OpenDocument extractors.
  */
 
@@ -40,18 +38,6 @@ const FLAG_ENCRYPTED = 0x0001;
 const FLAG_UTF8 = 0x0800;
 const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
-/** Compressed bytes pushed per inflate step: deflate expands at most ~1032x, so one step overshoots a cap by at most ~16 MB. */
-const INFLATE_STEP = 16 * 1024;
-/**
- * Entries of at most this many compressed bytes (the small parts of every Office file) are
- * inflated in one call, straight into a buffer of their declared size plus one byte, to notice
- * more: no streaming steps, no buffer growth, no copies. Memory stays bounded whatever the data
- * (fflate drops output past the buffer's end), but one call cannot be stopped part way, so a lying
- * entry costs its whole decode: at most ~1032 x 32 KiB = 33 MB, measured ~85 ms, less than the
- * streaming path spends stopping one (~115 ms: its last 16 KiB step, through fflate's growing
- * buffers). 64 KiB would take ~170 ms and 256 KiB ~0.7 s between two deadline checks.
- */
-const ONE_SHOT_MAX_COMPRESSED = 32 * 1024;
 
 const u16 = (b: Uint8Array, at: number): number => ((b[at] as number) | ((b[at + 1] as number) << 8)) >>> 0;
 const u32 = (b: Uint8Array, at: number): number =>
@@ -211,60 +197,20 @@ export function refuseEntry(
 }
 
 /**
- * Inflates raw deflate data, stopping once the output passes `cap` (declared sizes lie in
- * crafted bombs). `sizeHint` preallocates the output when known.
+ * Inflates raw deflate data, stopping at the first byte past `cap` (declared sizes lie in crafted
+ * bombs). `sizeHint` preallocates the output when known. Damaged data throws InflateDataError,
+ * which the extractors report as corrupt.
  */
 export function inflateCapped(data: Uint8Array, cap: number, sizeHint: number): Uint8Array {
-  const size = Math.min(cap, Math.max(0, sizeHint));
-  if (data.length > 0 && data.length <= ONE_SHOT_MAX_COMPRESSED) {
-    const out = inflateOneShot(data, size);
-    if (out !== undefined && out.length <= size) return out;
-    // Decoded without error to more than the cap: streaming would stop past it too.
-    if (out !== undefined && size === cap)
-      throw new ExtractFailure('too-large', `inflates past ${cap} bytes`);
-    // Bad data, or more than a smaller size hint: streaming decides, as it always has.
-  }
-  return inflateStreaming(data, cap, size);
-}
-
-/**
- * Inflates small data in one call into a buffer of size + 1 bytes: output of that full length
- * means more was dropped. Undefined when fflate throws: corrupt data, or a stored block running
- * past the buffer's end.
- */
-function inflateOneShot(data: Uint8Array, size: number): Uint8Array | undefined {
+  // Some writers store an empty file as deflate with no data at all: nothing to inflate.
+  if (data.length === 0) return new Uint8Array(0);
   try {
-    return inflateSync(data, { out: new Uint8Array(size + 1) });
-  } catch {
-    return undefined;
+    return inflateRaw(data, { cap, sizeHint: Math.min(cap, Math.max(0, sizeHint)) });
+  } catch (error) {
+    if (error instanceof InflateLimitError)
+      throw new ExtractFailure('too-large', `inflates past ${cap} bytes`);
+    throw error;
   }
-}
-
-/** Inflates in INFLATE_STEP input steps, stopping at the first step whose output passes `cap`. */
-function inflateStreaming(data: Uint8Array, cap: number, size: number): Uint8Array {
-  let out = new Uint8Array(size);
-  let length = 0;
-  let over = false;
-  const inflater = new Inflate((chunk: Uint8Array) => {
-    if (over) return;
-    if (length + chunk.length > cap) {
-      over = true;
-      return;
-    }
-    if (length + chunk.length > out.length) {
-      const grown = new Uint8Array(Math.min(cap, Math.max(out.length * 2, length + chunk.length, 65536)));
-      grown.set(out.subarray(0, length));
-      out = grown;
-    }
-    out.set(chunk, length);
-    length += chunk.length;
-  });
-  for (let i = 0; i < data.length && !over; i += INFLATE_STEP) {
-    const stop = Math.min(data.length, i + INFLATE_STEP);
-    inflater.push(data.subarray(i, stop), stop === data.length);
-  }
-  if (over) throw new ExtractFailure('too-large', `inflates past ${cap} bytes`);
-  return out.subarray(0, length);
 }
 
 function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
@@ -288,7 +234,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, context: Extrac
     if (entry.size !== entry.compressedSize) throw corrupt('stored zip entry sizes differ');
     return data;
   }
-  // The declared size is the cap: a lying bomb stops one step past it.
+  // The declared size is the cap: a lying bomb stops at the first byte past it.
   const out = inflateCapped(data, entry.size, entry.size);
   budgetOf(context).inflatedBytes += out.length;
   return out;
