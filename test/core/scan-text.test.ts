@@ -77,6 +77,21 @@ describe('tabular context', () => {
     expect(found.every((f) => f.confidence === 'high' && f.reasons.includes('header:Soc Sec #'))).toBe(true);
   });
 
+  it('gives the findings of a column one shared, frozen list of reasons', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `Ada,5362284${10 + i}`);
+    const found = ssnOf(['Name,Soc Sec #', ...rows].join('\n'));
+    expect(found.length).toBeGreaterThan(40);
+    expect(found[0]?.reasons).toEqual(['pattern', 'header:Soc Sec #']);
+    expect(new Set(found.map((f) => f.reasons)).size).toBe(1);
+    expect(Object.isFrozen(found[0]?.reasons)).toBe(true);
+  });
+
+  it('lists every piece of evidence once, in order', () => {
+    const text = 'Name,Card\nAda,4111 1111 1111 1111\n';
+    const card = scanText(text).findings.find((f) => f.entity === 'CREDIT_CARD');
+    expect(card?.reasons).toEqual(['pattern', 'checksum:luhn', 'header:Card']);
+  });
+
   it('does not let a header vouch for another column', () => {
     const tsv = 'SSN\tRef\n536-22-8471\t536228473\n';
     const other = ssnOf(tsv).find((f) => tsv.slice(f.start, f.end) === '536228473');

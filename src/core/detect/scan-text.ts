@@ -6,7 +6,7 @@ import { TIER_THRESHOLDS, tierOf } from './confidence';
 import { isDigitCode, type Detector, type GroupStart } from './detector';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_FINDINGS, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
 import { resolveOverlaps } from './overlaps';
-import { TextScan, reasonsOf, type RawFinding } from './text-scan';
+import { ReasonLists, TextScan, type RawFinding } from './text-scan';
 
 export interface ScanTextOptions {
   /** Detectors to run; all of them by default. */
@@ -287,6 +287,7 @@ function toFindings(
   minScore: number,
 ): Finding[] {
   const findings: Finding[] = [];
+  const reasons = new ReasonLists();
   for (let i = 0; i < raw.length; i++) {
     const f = raw[i] as RawFinding;
     if (f.score < minScore) continue;
@@ -297,7 +298,7 @@ function toFindings(
       confidence: tierOf(f.score),
       score: Math.round(f.score * 100) / 100,
       preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
-      reasons: reasonsOf(f),
+      reasons: reasons.of(f),
     });
   }
   return findings;
