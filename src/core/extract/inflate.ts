@@ -296,11 +296,18 @@ class InflateState {
   readonly codeLengths = new HuffmanCode(7, 19);
   readonly lengths = new Uint8Array(LITERAL_SYMBOLS + DISTANCE_SYMBOLS);
 
+  /** The input with 4 zero bytes after it, so 32-bit reads near the end stay in bounds. */
+  readonly view: DataView;
+
   constructor(
     readonly data: Uint8Array,
     public out: Uint8Array,
     private readonly cap: number,
-  ) {}
+  ) {
+    const padded = new Uint8Array(data.length + 4);
+    padded.set(data);
+    this.view = new DataView(padded.buffer);
+  }
 
   /** The absolute position of the next unread bit. */
   bitPosition(): number {
@@ -475,6 +482,7 @@ function isSingleOneBitCode(code: HuffmanCode): boolean {
  */
 function decodeBlock(state: InflateState, literals: HuffmanCode, distances: HuffmanCode): void {
   const data = state.data;
+  const view = state.view;
   const end = data.length;
   const totalBits = end * 8;
   const literalFast = literals.fast;
@@ -487,9 +495,7 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
   let bitPos = state.bitPosition();
   for (;;) {
     let at = bitPos >>> 3;
-    let bits =
-      ((data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16)) >>>
-      (bitPos & 7);
+    let bits = view.getInt32(at, true) >> (bitPos & 7);
     let entry = literalFast[bits & literalMask] as number;
     let symbol: number;
     if (entry !== 0) {
@@ -519,15 +525,11 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
     if (symbol >= 29) return state.failAt(bitPos, outPos, 'invalid literal/length code');
     const lengthExtra = LENGTH_EXTRA[symbol] as number;
     at = bitPos >>> 3;
-    bits =
-      ((data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16)) >>>
-      (bitPos & 7);
+    bits = view.getInt32(at, true) >> (bitPos & 7);
     const length = (LENGTH_BASE[symbol] as number) + (bits & ((1 << lengthExtra) - 1));
     bitPos += lengthExtra;
     at = bitPos >>> 3;
-    bits =
-      ((data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16)) >>>
-      (bitPos & 7);
+    bits = view.getInt32(at, true) >> (bitPos & 7);
     entry = distanceFast[bits & distanceMask] as number;
     if (entry !== 0) {
       symbol = entry >>> 4;
@@ -540,9 +542,7 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
     if (symbol >= 30) return state.failAt(bitPos, outPos, 'invalid distance code');
     const distanceExtra = DISTANCE_EXTRA[symbol] as number;
     at = bitPos >>> 3;
-    bits =
-      ((data[at] as number) | ((data[at + 1] as number) << 8) | ((data[at + 2] as number) << 16)) >>>
-      (bitPos & 7);
+    bits = view.getInt32(at, true) >> (bitPos & 7);
     const distance = (DISTANCE_BASE[symbol] as number) + (bits & ((1 << distanceExtra) - 1));
     bitPos += distanceExtra;
     if (bitPos > totalBits) return state.failAt(bitPos, outPos, 'unexpected end of data');
