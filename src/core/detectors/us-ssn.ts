@@ -20,9 +20,9 @@ const NEVER_ISSUED = new Set([
 /** Area, group and serial rules: 000, 666 and 9xx areas, group 00 and serial 0000 are never issued. */
 export function ssnStructureValid(digits: string): boolean {
   if (digits.length !== 9) return false;
-  const area = digits.slice(0, 3);
-  if (area === '000' || area === '666' || area[0] === '9') return false;
-  if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
+  // startsWith at an offset, not slices: no string is made for each candidate.
+  if (digits.startsWith('000') || digits.startsWith('666') || digits.charCodeAt(0) === 57) return false;
+  if (digits.startsWith('00', 3) || digits.startsWith('0000', 5)) return false;
   return !NEVER_ISSUED.has(digits) && !allSameDigit(digits);
 }
 
