@@ -1,6 +1,6 @@
-import { scanText } from '../detect/scan-text';
+import { scanTextLocated } from '../detect/scan-text';
 import type { ExtractedText } from '../extract/extractor';
-import type { Finding, Location, LocatedFinding } from '../types';
+import type { Location } from '../types';
 import type { ScanParts, ScanSession } from './scan-session';
 
 /** 'Roster' + 'J2' -> 'Roster!J2'; either alone when the other is missing. */
@@ -32,13 +32,14 @@ export function scanExtracted(
     });
     return;
   }
-  const result = scanText(text.text, {
+  const options = {
     minConfidence: session.minConfidence,
     detectors: session.detectors,
     maxChars: session.charsLeft,
     maxFindings: session.findingsLeft,
     headerAt: text.headerAt,
-  });
+  };
+  const result = scanTextLocated(text.text, options, locatorFor(text, location));
   session.charsLeft -= result.scannedChars;
   session.findingsLeft = Math.max(0, session.findingsLeft - result.findings.length);
   out.scannedChars += result.scannedChars;
@@ -53,15 +54,17 @@ export function scanExtracted(
       detail: `text${where} passed the ${limit} limit`,
     });
   }
-  // One Location per text unless cells make each finding's different. A roster yields tens of
-  // thousands of findings: each is copied into a literal of its final shape. Adding `location` to
-  // the engine's object and spreading `location` instead cost a third of a roster scan with all
-  // detectors (38.5 against 25.4 ms).
+  for (const finding of result.findings) out.findings.push(finding);
+}
+
+/** Each finding's Location: one shared by the whole text unless its cells tell them apart. */
+function locatorFor(text: ExtractedText, location: Location): (start: number) => Location {
   const shared: Location = text.where === undefined ? location : withWhere(location, text.where);
-  for (const finding of result.findings) {
-    const where = text.cellAt ? whereOf(text, finding.start) : undefined;
-    out.findings.push(located(finding, where === undefined ? shared : withWhere(location, where)));
-  }
+  if (!text.cellAt) return () => shared;
+  return (start) => {
+    const where = whereOf(text, start);
+    return where === undefined ? shared : withWhere(location, where);
+  };
 }
 
 function withWhere(location: Location, where: string): Location {
@@ -72,17 +75,4 @@ function withWhere(location: Location, where: string): Location {
       : { part: location.part, name: location.name, where };
   if (location.path !== undefined) copy.path = location.path;
   return copy;
-}
-
-function located(f: Finding, location: Location): LocatedFinding {
-  return {
-    entity: f.entity,
-    start: f.start,
-    end: f.end,
-    confidence: f.confidence,
-    score: f.score,
-    preview: f.preview,
-    reasons: f.reasons,
-    location,
-  };
 }
