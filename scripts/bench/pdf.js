@@ -294,7 +294,7 @@ function main() {
   );
   lines.push('| Entry | Minified | gzip |', '| --- | ---: | ---: |');
   const entries = [
-    ['src/core/extract/pdf.ts', 'pdf (with fflate inflate and the empty-password decryption)'],
+    ['src/core/extract/pdf.ts', 'pdf (with our inflate and the empty-password decryption)'],
     ['src/core/extract/ole-extractor.ts', 'ole router + xls + doc + msg'],
     ['src/core/extract/xls.ts', 'xls'],
     ['src/core/extract/doc.ts', 'doc'],
