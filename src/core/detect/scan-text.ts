@@ -279,6 +279,12 @@ function visitAtSigns(scan: TextScan, entries: readonly DispatchEntry[]): void {
   }
 }
 
+/** The masked value: read from the normalized text, as the scored candidate no longer holds it. */
+function previewOf(f: RawFinding, text: string): string {
+  const value = text.slice(f.start, f.end);
+  return f.detector.mask ? f.detector.mask(value) : maskKeepLast(value);
+}
+
 /** The public findings: original offsets, tier, rounded score, masked preview, reasons. */
 function toFindings(run: EngineRun): Finding[] {
   const { raw, norm, inputLength, minScore } = run;
@@ -293,7 +299,7 @@ function toFindings(run: EngineRun): Finding[] {
       end: norm.identity ? f.end : originalEnd(norm, f.end, inputLength),
       confidence: tierOf(f.score),
       score: Math.round(f.score * 100) / 100,
-      preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
+      preview: previewOf(f, norm.text),
       reasons: reasons.of(f),
     });
   }
@@ -319,7 +325,7 @@ function toLocatedFindings(run: EngineRun, locate: (start: number) => Location):
       end: norm.identity ? f.end : originalEnd(norm, f.end, inputLength),
       confidence: tierOf(f.score),
       score: Math.round(f.score * 100) / 100,
-      preview: f.detector.mask ? f.detector.mask(f.value) : maskKeepLast(f.value),
+      preview: previewOf(f, norm.text),
       reasons: reasons.of(f),
       location: locate(start),
     });

