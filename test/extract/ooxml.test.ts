@@ -129,7 +129,7 @@ describe('xlsx sheet XML', () => {
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
   /** A workbook of one sheet 'People' with the given sheet XML, two shared strings and style 1 = SSN. */
-  function workbook(sheetXml: string): Uint8Array {
+  function workbook(sheetXml: string | Uint8Array): Uint8Array {
     const rel = (id: string, type: string, target: string): string =>
       `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
     const parts: Record<string, string> = {
@@ -137,13 +137,19 @@ describe('xlsx sheet XML', () => {
       'xl/_rels/workbook.xml.rels': `<Relationships>${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}${rel('rId3', 'styles', 'styles.xml')}</Relationships>`,
       'xl/sharedStrings.xml': `<sst xmlns="${NS}"><si><t>City</t></si><si><t>Phone</t></si></sst>`,
       'xl/styles.xml': `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="000\\-00\\-0000"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
-      'xl/worksheets/sheet1.xml': sheetXml,
     };
-    return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])));
+    const zipped: Record<string, Uint8Array> = Object.fromEntries(
+      Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)]),
+    );
+    zipped['xl/worksheets/sheet1.xml'] = typeof sheetXml === 'string' ? strToU8(sheetXml) : sheetXml;
+    return zipSync(zipped);
   }
 
   /** Each cell's text as 'ref:header:text', in layout order. */
-  function cells(sheetXml: string, maxExtractedChars?: number): { cells: string[]; truncated: boolean } {
+  function cells(
+    sheetXml: string | Uint8Array,
+    maxExtractedChars?: number,
+  ): { cells: string[]; truncated: boolean } {
     const outcome = xlsxExtractor.extract(workbook(sheetXml), 'p.xlsx', context({ maxExtractedChars }));
     if (!outcome.ok) throw new Error(`failed: ${outcome.reason}`);
     const sheet = outcome.texts[0];
@@ -194,6 +200,27 @@ describe('xlsx sheet XML', () => {
 
   it('stops at the extracted-characters limit and says so', () => {
     expect(cells(sheetXml, 30)).toEqual({ cells: expected.slice(0, 5), truncated: true });
+  });
+
+  it('reads text that is not ASCII, with offsets in UTF-16 units', () => {
+    const sheet = (t: string): string =>
+      `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="str"><v>Nom</v></c><c r="B1" t="str"><v>Ville</v></c></row>` +
+      `<row r="2"><c r="A2" t="str"><v>Zoë 😀</v></c><c r="B2" t="inlineStr"><is><t>${t}</t></is></c></row></sheetData></worksheet>`;
+    expect(cells(sheet('東京 &amp; Zürich')).cells).toEqual([
+      'A1::Nom',
+      'B1::Ville',
+      'A2:Nom:Zoë 😀',
+      'B2:Ville:東京 & Zürich',
+    ]);
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(sheet('x'))]);
+    expect(cells(bom).cells).toEqual(['A1::Nom', 'B1::Ville', 'A2:Nom:Zoë 😀', 'B2:Ville:x']);
+  });
+
+  it('reads a sheet that is not valid UTF-8 as Windows-1252, as decodeUtf8 does', () => {
+    // 'Caf\xe9' and '\x93quoted\x94' are Windows-1252 bytes, not UTF-8.
+    const text = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="str"><v>Caf\xe9</v></c><c r="B1" t="str"><v>\x93quoted\x94</v></c><c r="C1" t="str"><v>plain</v></c></row></sheetData></worksheet>`;
+    const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    expect(cells(bytes).cells).toEqual(['A1::Café', 'B1::\u201cquoted\u201d', 'C1::plain']);
   });
 
   it('keeps the cells read before a cell that never ends', () => {

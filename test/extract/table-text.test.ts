@@ -1,4 +1,4 @@
-import { tableText, type TableCell } from '../../src/core/extract/table-text';
+import { TableTextBuilder, tableText, type TableCell } from '../../src/core/extract/table-text';
 
 /** A roster of `rows` rows under a header row: cell text 'r{row}c{col}'. */
 function roster(rows: number, cols: number): TableCell[] {
@@ -69,5 +69,45 @@ describe('tableText', () => {
     expect(tableText(cells, undefined, 0)).toMatchObject({ text: { text: '' }, truncated: true });
     expect(tableText(cells, undefined, 8)).toMatchObject({ text: { text: 'H0\tH1' }, truncated: true });
     expect(tableText(cells, undefined, 12).text.text).toBe('H0\tH1\nr1c0');
+  });
+});
+
+describe('TableTextBuilder', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('lays out cells given as UTF-8 bytes and as strings alike, offsets in UTF-16 units', () => {
+    const builder = new TableTextBuilder(1e9);
+    builder.addUtf8(0, 0, utf8('Name'), 0, 4, 4);
+    builder.add(0, 1, 'Ville');
+    const value = utf8('<v>Zoë 😀</v>');
+    builder.addUtf8(1, 0, value, 3, value.length - 4, 'Zoë 😀'.length);
+    builder.add(1, 1, '東京');
+    const laid = builder.finish('S').text;
+    expect(laid.text).toBe('Name\tVille\nZoë 😀\t東京');
+    expect(laid.cellAt?.(laid.text.indexOf('東京'))).toBe('B2');
+    expect(laid.headerAt?.(laid.text.indexOf('東京'))).toBe('Ville');
+    expect(laid.headerAt?.(laid.text.indexOf('Zoë'))).toBe('Name');
+  });
+
+  it('keeps text that UTF-8 cannot carry (a lone surrogate) as it is', () => {
+    const builder = new TableTextBuilder(1e9);
+    builder.add(0, 0, 'a');
+    builder.add(0, 1, 'b\ud800c');
+    builder.addUtf8(1, 0, utf8('d'), 0, 1, 1);
+    const laid = builder.finish(undefined).text;
+    expect(laid.text).toBe('a\tb\ud800c\nd');
+    expect(laid.cellAt?.(laid.text.length - 1)).toBe('A2');
+  });
+
+  it('sorts cells given as bytes that come out of order', () => {
+    const builder = new TableTextBuilder(1e9, 1 << 20);
+    const bytes = utf8('HdrB2A2');
+    builder.addUtf8(0, 0, bytes, 0, 3, 3);
+    builder.addUtf8(1, 1, bytes, 3, 5, 2);
+    builder.addUtf8(1, 0, bytes, 5, 7, 2);
+    const laid = builder.finish(undefined).text;
+    expect(laid.text).toBe('Hdr\nA2\tB2');
+    expect(laid.cellAt?.(laid.text.indexOf('B2'))).toBe('B2');
+    expect(laid.headerAt?.(laid.text.indexOf('A2'))).toBe('Hdr');
   });
 });
