@@ -30,6 +30,31 @@ describe('tableText', () => {
     expect(laid.text.cellAt?.(-1)).toBeUndefined();
   });
 
+  it('answers the same whatever order offsets are asked in', () => {
+    const cells = roster(50, 3);
+    const text = tableText(cells, 'Roster', 1e9).text;
+    // Expected from the layout itself: the cell a character belongs to is the last one starting at or before it.
+    const starts: number[] = [];
+    let at = 0;
+    cells.forEach((cell, i) => {
+      if (i > 0) at += 1;
+      starts.push(at);
+      at += cell.text.length;
+    });
+    const cellOf = (offset: number): string | undefined => {
+      let k = -1;
+      while (k + 1 < starts.length && (starts[k + 1] as number) <= offset) k++;
+      const cell = cells[k];
+      return cell && `${String.fromCharCode(65 + cell.col)}${cell.row + 1}`;
+    };
+    const offsets = Array.from({ length: text.text.length + 4 }, (_, i) => i - 2);
+    let seed = 5;
+    const shuffled = offsets.map((o) => [(seed = (seed * 69069 + 1) >>> 0), o]).sort((a, b) => a[0]! - b[0]!);
+    for (const order of [offsets, offsets.slice().reverse(), shuffled.map(([, o]) => o as number)]) {
+      for (const offset of order) expect(text.cellAt?.(offset)).toBe(cellOf(offset));
+    }
+  });
+
   it('skips empty cells and separates skipped rows by one newline', () => {
     const laid = tableText(
       [

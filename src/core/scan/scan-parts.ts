@@ -3,13 +3,6 @@ import type { ExtractedText } from '../extract/extractor';
 import type { Location } from '../types';
 import type { ScanParts, ScanSession } from './scan-session';
 
-/** 'Roster' + 'J2' -> 'Roster!J2'; either alone when the other is missing. */
-function whereOf(text: ExtractedText, start: number): string | undefined {
-  const cell = text.cellAt ? text.cellAt(start) : undefined;
-  if (cell === undefined) return text.where;
-  return text.where === undefined ? cell : `${text.where}!${cell}`;
-}
-
 /**
  * Runs the engine over one extracted text within the message's character budget and adds the
  * located findings to `out`. Hitting the budget is recorded (truncated + an Unscanned 'limit').
@@ -60,10 +53,13 @@ export function scanExtracted(
 /** Each finding's Location: one shared by the whole text unless its cells tell them apart. */
 function locatorFor(text: ExtractedText, location: Location): (start: number) => Location {
   const shared: Location = text.where === undefined ? location : withWhere(location, text.where);
-  if (!text.cellAt) return () => shared;
+  const cellAt = text.cellAt;
+  if (!cellAt) return () => shared;
+  // 'Roster' + 'J2' -> 'Roster!J2'; the cell alone when the text has no name.
+  const prefix = text.where === undefined ? '' : `${text.where}!`;
   return (start) => {
-    const where = whereOf(text, start);
-    return where === undefined ? shared : withWhere(location, where);
+    const cell = cellAt.call(text, start);
+    return cell === undefined ? shared : withWhere(location, prefix + cell);
   };
 }
 
