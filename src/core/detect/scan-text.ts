@@ -6,7 +6,8 @@ import { TIER_THRESHOLDS, tierOf } from './confidence';
 import { isDigitCode, type Detector, type GroupStart } from './detector';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_FINDINGS, DEFAULT_MAX_SCAN_CHARS, checkLimit } from './limits';
 import { resolveOverlaps } from './overlaps';
-import { ReasonLists, TextScan, type RawFinding } from './text-scan';
+import type { Candidates } from './candidates';
+import { TextScan } from './text-scan';
 
 export interface ScanTextOptions {
   /** Detectors to run; all of them by default. */
@@ -279,28 +280,30 @@ function visitAtSigns(scan: TextScan, entries: readonly DispatchEntry[]): void {
   }
 }
 
-/** The masked value: read from the normalized text, as the scored candidate no longer holds it. */
-function previewOf(f: RawFinding, text: string): string {
-  const value = text.slice(f.start, f.end);
-  return f.detector.mask ? f.detector.mask(value) : maskKeepLast(value);
+/** The masked value, read from the normalized text. */
+function previewOf(detector: Detector, text: string, start: number, end: number): string {
+  const value = text.slice(start, end);
+  return detector.mask ? detector.mask(value) : maskKeepLast(value);
 }
 
 /** The public findings: original offsets, tier, rounded score, masked preview, reasons. */
 function toFindings(run: EngineRun): Finding[] {
-  const { raw, norm, inputLength, minScore } = run;
+  const { kept, order, norm, inputLength, minScore } = run;
   const findings: Finding[] = [];
-  const reasons = new ReasonLists();
-  for (let i = 0; i < raw.length; i++) {
-    const f = raw[i] as RawFinding;
-    if (f.score < minScore) continue;
+  for (const i of order) {
+    const score = kept.scores[i] as number;
+    if (score < minScore) continue;
+    const detector = kept.detectors[i] as Detector;
+    const start = kept.starts[i] as number;
+    const end = kept.ends[i] as number;
     findings.push({
-      entity: f.detector.entity,
-      start: norm.identity ? f.start : norm.toOriginal(f.start),
-      end: norm.identity ? f.end : originalEnd(norm, f.end, inputLength),
-      confidence: tierOf(f.score),
-      score: Math.round(f.score * 100) / 100,
-      preview: previewOf(f, norm.text),
-      reasons: reasons.of(f),
+      entity: detector.entity,
+      start: norm.identity ? start : norm.toOriginal(start),
+      end: norm.identity ? end : originalEnd(norm, end, inputLength),
+      confidence: tierOf(score),
+      score: Math.round(score * 100) / 100,
+      preview: previewOf(detector, norm.text, start, end),
+      reasons: kept.reasons[i] as readonly string[],
     });
   }
   return findings;
@@ -312,22 +315,24 @@ function toFindings(run: EngineRun): Finding[] {
  * roster scan allocated.
  */
 function toLocatedFindings(run: EngineRun, locate: (start: number) => Location): LocatedFinding[] {
-  const { raw, norm, inputLength, minScore } = run;
+  const { kept, order, norm, inputLength, minScore } = run;
   const findings: LocatedFinding[] = [];
-  const reasons = new ReasonLists();
-  for (let i = 0; i < raw.length; i++) {
-    const f = raw[i] as RawFinding;
-    if (f.score < minScore) continue;
-    const start = norm.identity ? f.start : norm.toOriginal(f.start);
+  for (const i of order) {
+    const score = kept.scores[i] as number;
+    if (score < minScore) continue;
+    const detector = kept.detectors[i] as Detector;
+    const start = kept.starts[i] as number;
+    const end = kept.ends[i] as number;
+    const originalStart = norm.identity ? start : norm.toOriginal(start);
     findings.push({
-      entity: f.detector.entity,
-      start,
-      end: norm.identity ? f.end : originalEnd(norm, f.end, inputLength),
-      confidence: tierOf(f.score),
-      score: Math.round(f.score * 100) / 100,
-      preview: previewOf(f, norm.text),
-      reasons: reasons.of(f),
-      location: locate(start),
+      entity: detector.entity,
+      start: originalStart,
+      end: norm.identity ? end : originalEnd(norm, end, inputLength),
+      confidence: tierOf(score),
+      score: Math.round(score * 100) / 100,
+      preview: previewOf(detector, norm.text, start, end),
+      reasons: kept.reasons[i] as readonly string[],
+      location: locate(originalStart),
     });
   }
   return findings;
@@ -335,7 +340,9 @@ function toLocatedFindings(run: EngineRun, locate: (start: number) => Location):
 
 /** What the engine found in one text, before the findings are built. */
 interface EngineRun {
-  raw: RawFinding[];
+  kept: Candidates;
+  /** Indexes into `kept` of the candidates that survive overlap resolution, in text order. */
+  order: number[];
   norm: NormalizedText;
   inputLength: number;
   minScore: number;
@@ -353,8 +360,8 @@ function runEngine(original: string, options: ScanTextOptions): EngineRun {
   visitClusters(scan, dispatch);
   visitAtSigns(scan, dispatch.atDetectors);
   const minScore = minConfidence === 'low' ? 0 : TIER_THRESHOLDS[minConfidence];
-  const raw = resolveOverlaps(scan.raw);
-  return { raw, norm, inputLength: input.length, minScore, full: scan.full, truncated };
+  const order = resolveOverlaps(scan.kept);
+  return { kept: scan.kept, order, norm, inputLength: input.length, minScore, full: scan.full, truncated };
 }
 
 function resultOf<T extends Finding>(run: EngineRun, findings: T[]): TextScanResult<T> {

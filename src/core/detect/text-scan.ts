@@ -1,5 +1,6 @@
 import type { NormalizedText } from '../text/normalize';
 import { KeywordMatcher, nearestHit, type KeywordHit } from './context';
+import { Candidates } from './candidates';
 import { digitsOf, type Detector, type Evidence, type GroupStart } from './detector';
 import type { ScanTextOptions } from './scan-text';
 import { DelimitedHeaders, headerMatches, normalizeHeader } from './table';
@@ -22,17 +23,6 @@ function matcherFor(detector: Detector): KeywordMatcher {
 }
 
 /**
- * A candidate and its evidence in one object: one allocation per candidate. Once scored, its
- * value and digits are emptied (see consider): read the value from the text by start and end.
- */
-export interface RawFinding extends Evidence {
-  detector: Detector;
-  start: number;
-  end: number;
-  score: number;
-}
-
-/**
  * Keyword lookups per detector answered from a window of text before the whole text is indexed:
  * a message with one date should not pay for a scan of all of it, one with thousands should.
  */
@@ -49,7 +39,20 @@ function hasSeparator(value: string): boolean {
 
 /** Everything one scan of one text needs; evidence lookups are lazy and memoized. */
 export class TextScan {
-  readonly raw: RawFinding[] = [];
+  readonly kept = new Candidates();
+  private readonly reasonLists = new ReasonLists();
+  /**
+   * The candidate being judged: one object reused for every candidate (scans are synchronous),
+   * every field present from the start so the score functions see one shape.
+   */
+  private readonly evidence: Evidence = {
+    value: '',
+    digits: '',
+    formatted: false,
+    checksum: undefined,
+    context: undefined,
+    header: undefined,
+  };
   /** Set once maxFindings candidates are kept: the visitors stop there. */
   full = false;
   private readonly keywordHits = new Map<Detector, KeywordHit[]>();
@@ -97,20 +100,14 @@ export class TextScan {
    * where it could change the score: both cost more than everything else here.
    */
   consider(detector: Detector, start: number, end: number, value: string): void {
-    // Every field present from the start keeps one object shape for the score functions.
-    const candidate: RawFinding = {
-      value,
-      // Addresses anchored at '@' are not numbers: no validator or score of theirs reads digits.
-      digits: detector.trigger.anchor === 'at' ? '' : digitsOf(value),
-      formatted: hasSeparator(value),
-      checksum: undefined,
-      context: undefined,
-      header: undefined,
-      detector,
-      start,
-      end,
-      score: 0,
-    };
+    const candidate = this.evidence;
+    candidate.value = value;
+    // Addresses anchored at '@' are not numbers: no validator or score of theirs reads digits.
+    candidate.digits = detector.trigger.anchor === 'at' ? '' : digitsOf(value);
+    candidate.formatted = hasSeparator(value);
+    candidate.checksum = undefined;
+    candidate.context = undefined;
+    candidate.header = undefined;
     if (detector.validate) {
       const verdict = detector.validate(candidate.digits, value);
       if (verdict === false) return;
@@ -125,28 +122,22 @@ export class TextScan {
       candidate.context = this.contextFor(detector, start, end);
       if (candidate.context !== undefined) score = detector.score(candidate);
     }
-    candidate.score = score;
-    // Only validation and scoring read the value and its digits; the preview is made from the
-    // text at the end. Kept candidates live to the end of the scan, through several
-    // young-generation collections on a large sheet: dropping both strings now means they are
-    // never copied (a tenth of what a 15,870-row roster's collections copied).
-    candidate.value = '';
-    candidate.digits = '';
-    if (score > 0) this.add(candidate);
+    if (score > 0) this.add(detector, start, end, score);
   }
 
   /**
    * Detectors offered the same group try it one after another, so findings for the same span
    * arrive together: keep only the strongest of them here, before overlap resolution.
    */
-  private add(finding: RawFinding): void {
-    const last = this.raw[this.raw.length - 1];
-    if (last !== undefined && last.start === finding.start && last.end === finding.end) {
-      if (finding.score > last.score) this.raw[this.raw.length - 1] = finding;
+  private add(detector: Detector, start: number, end: number, score: number): void {
+    const kept = this.kept;
+    if (kept.lastSpans(start, end)) {
+      if (score > kept.lastScore())
+        kept.replaceLast(detector, start, end, score, this.reasonLists.of(this.evidence));
       return;
     }
-    this.raw.push(finding);
-    if (this.raw.length >= this.maxFindings) this.full = true;
+    kept.push(detector, start, end, score, this.reasonLists.of(this.evidence));
+    if (kept.count >= this.maxFindings) this.full = true;
   }
 
   private contextFor(detector: Detector, start: number, end: number): string | undefined {
