@@ -5,24 +5,34 @@ import type { Candidates } from './candidates';
  * an SSN, not also a bank number, a passport and a driver's license. Strongest first, each
  * finding claims its characters in a bitmap; one that touches a claimed character is dropped.
  * Findings are short, so this is linear in the covered text (an interval list was quadratic on a
- * line of 100,000 numbers). Returns the indexes of the candidates kept, in text order.
+ * line of 100,000 numbers). Returns the indexes of the candidates kept, in text order, or
+ * undefined when all are kept in the order they were found.
  */
-export function resolveOverlaps(candidates: Candidates): number[] {
-  const { count, starts, ends } = candidates;
-  const order: number[] = new Array<number>(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  if (count < 2) return order;
-  // Numbers arrive in text order, then addresses: sort only when needed (the sort is stable, so
-  // equal starts keep the order they were found in). Most texts have no overlap at all.
-  if (!isSortedByStart(starts, count)) order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  let overlapping = false;
-  for (let i = 1; i < count && !overlapping; i++) {
-    if ((starts[order[i] as number] as number) < (ends[order[i - 1] as number] as number)) overlapping = true;
-  }
-  return overlapping ? keepStrongest(candidates, order) : order;
+export function resolveOverlaps(candidates: Candidates): number[] | undefined {
+  const { count, starts } = candidates;
+  // Numbers arrive in text order, then addresses. Most texts are in order with no overlap at
+  // all: then every candidate is kept as it is, and no index list is made.
+  const sorted = isSortedByStart(starts, count);
+  if (sorted && !overlaps(candidates, undefined)) return undefined;
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) order.push(i);
+  // The sort is stable: equal starts keep the order they were found in.
+  if (!sorted) order.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  return overlaps(candidates, order) ? keepStrongest(candidates, order) : order;
 }
 
-function isSortedByStart(starts: Int32Array, count: number): boolean {
+/** Whether a candidate starts before the one before it (in `order`, else as kept) ends. */
+function overlaps(candidates: Candidates, order: number[] | undefined): boolean {
+  const { count, starts, ends } = candidates;
+  for (let k = 1; k < count; k++) {
+    const i = order === undefined ? k : (order[k] as number);
+    const previous = order === undefined ? k - 1 : (order[k - 1] as number);
+    if ((starts[i] as number) < (ends[previous] as number)) return true;
+  }
+  return false;
+}
+
+function isSortedByStart(starts: readonly number[], count: number): boolean {
   for (let i = 1; i < count; i++) if ((starts[i] as number) < (starts[i - 1] as number)) return false;
   return true;
 }

@@ -290,7 +290,9 @@ function previewOf(detector: Detector, text: string, start: number, end: number)
 function toFindings(run: EngineRun): Finding[] {
   const { kept, order, norm, inputLength, minScore } = run;
   const findings: Finding[] = [];
-  for (const i of order) {
+  const count = order === undefined ? kept.count : order.length;
+  for (let k = 0; k < count; k++) {
+    const i = order === undefined ? k : (order[k] as number);
     const score = kept.scores[i] as number;
     if (score < minScore) continue;
     const detector = kept.detectors[i] as Detector;
@@ -317,7 +319,9 @@ function toFindings(run: EngineRun): Finding[] {
 function toLocatedFindings(run: EngineRun, locate: (start: number) => Location): LocatedFinding[] {
   const { kept, order, norm, inputLength, minScore } = run;
   const findings: LocatedFinding[] = [];
-  for (const i of order) {
+  const count = order === undefined ? kept.count : order.length;
+  for (let k = 0; k < count; k++) {
+    const i = order === undefined ? k : (order[k] as number);
     const score = kept.scores[i] as number;
     if (score < minScore) continue;
     const detector = kept.detectors[i] as Detector;
@@ -341,8 +345,8 @@ function toLocatedFindings(run: EngineRun, locate: (start: number) => Location):
 /** What the engine found in one text, before the findings are built. */
 interface EngineRun {
   kept: Candidates;
-  /** Indexes into `kept` of the candidates that survive overlap resolution, in text order. */
-  order: number[];
+  /** Indexes into `kept` of the candidates that survive overlap resolution, in text order; undefined for all of them as kept. */
+  order: number[] | undefined;
   norm: NormalizedText;
   inputLength: number;
   minScore: number;

@@ -80,7 +80,7 @@ export class DelimitedHeaders {
    * thousands of numbers (a PDF's text, a one-line CSV) is split into cells once, not once per
    * number: without this a 64 KB line of account numbers took seconds (quadratic).
    */
-  private last: LineLayout | undefined;
+  private last: LineLayout | undefined = undefined;
   /** header line start + delimiter -> its cell starts */
   private readonly headerCells = new Map<string, number[]>();
 

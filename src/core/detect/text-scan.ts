@@ -55,11 +55,14 @@ export class TextScan {
   };
   /** Set once maxFindings candidates are kept: the visitors stop there. */
   full = false;
-  private readonly keywordHits = new Map<Detector, KeywordHit[]>();
-  private readonly contextLookups = new Map<Detector, number>();
+  // The maps below are made on first use: most texts of a mail never need them, and three
+  // maps a text were ~2% of a mail corpus's scan.
+  // Initialized, not just declared: every scan object then has one shape from the start.
+  private keywordHits: Map<Detector, KeywordHit[]> | undefined = undefined;
+  private contextLookups: Map<Detector, number> | undefined = undefined;
   /** Per detector, raw column header -> the trimmed header if it vouches, else null. */
-  private readonly headerVerdicts = new Map<Detector, Map<string, string | null>>();
-  private delimited: DelimitedHeaders | undefined;
+  private headerVerdicts: Map<Detector, Map<string, string | null>> | undefined = undefined;
+  private delimited: DelimitedHeaders | undefined = undefined;
   /** Per detector: the normalized offset its last match ended at, to skip inner groups. */
   private readonly matchedUntil: number[];
 
@@ -142,8 +145,9 @@ export class TextScan {
 
   private contextFor(detector: Detector, start: number, end: number): string | undefined {
     const window = detector.contextWindow ?? this.contextWindow;
-    let hits = this.keywordHits.get(detector);
+    let hits = this.keywordHits?.get(detector);
     if (!hits) {
+      this.contextLookups ??= new Map();
       const lookups = (this.contextLookups.get(detector) ?? 0) + 1;
       this.contextLookups.set(detector, lookups);
       if (lookups <= LOCAL_CONTEXT_LOOKUPS) {
@@ -152,7 +156,7 @@ export class TextScan {
         return nearestHit(matcherFor(detector).findIn(this.text, from, to), start, end, window)?.keyword;
       }
       hits = matcherFor(detector).findAll(this.text);
-      this.keywordHits.set(detector, hits);
+      (this.keywordHits ??= new Map()).set(detector, hits);
     }
     return nearestHit(hits, start, end, window)?.keyword;
   }
@@ -162,6 +166,7 @@ export class TextScan {
     if (header === undefined) return undefined;
     // Two map levels, not one keyed by entity + header: a roster asks this for every cell, and
     // the header strings, unlike a concatenation, come with their hash already computed.
+    this.headerVerdicts ??= new Map();
     let verdicts = this.headerVerdicts.get(detector);
     if (verdicts === undefined) {
       verdicts = new Map();
@@ -177,7 +182,7 @@ export class TextScan {
 
   /** Detectors offered the same group ask for the same header: remember the last answer. */
   private lastHeaderStart = -1;
-  private lastHeader: string | undefined;
+  private lastHeader: string | undefined = undefined;
 
   private rawHeaderAt(start: number): string | undefined {
     if (start !== this.lastHeaderStart) {
@@ -227,9 +232,10 @@ const PATTERN_ONLY: readonly string[] = Object.freeze(['pattern']);
  * from the user's text, and a module-wide cache would keep them.
  */
 export class ReasonLists {
-  private readonly byChecksum = new Map<string, readonly string[]>();
-  private readonly byHeader = new Map<string, readonly string[]>();
-  private readonly byContext = new Map<string, readonly string[]>();
+  // Made on first use: most texts of a mail have no finding at all.
+  private byChecksum: Map<string, readonly string[]> | undefined = undefined;
+  private byHeader: Map<string, readonly string[]> | undefined = undefined;
+  private byContext: Map<string, readonly string[]> | undefined = undefined;
 
   of(evidence: Evidence): readonly string[] {
     const { checksum, header, context } = evidence;
@@ -237,9 +243,9 @@ export class ReasonLists {
       (checksum === undefined ? 0 : 1) + (header === undefined ? 0 : 1) + (context === undefined ? 0 : 1);
     if (count === 0) return PATTERN_ONLY;
     if (count === 1) {
-      if (checksum !== undefined) return shared(this.byChecksum, 'checksum:', checksum);
-      if (header !== undefined) return shared(this.byHeader, 'header:', header);
-      return shared(this.byContext, 'context:', context as string);
+      if (checksum !== undefined) return shared((this.byChecksum ??= new Map()), 'checksum:', checksum);
+      if (header !== undefined) return shared((this.byHeader ??= new Map()), 'header:', header);
+      return shared((this.byContext ??= new Map()), 'context:', context as string);
     }
     // Exact size: no backing store grown for pushes.
     const reasons = new Array<string>(count + 1);
