@@ -82,6 +82,8 @@ interface Dispatch {
    */
   buckets: DispatchEntry[][];
   atDetectors: DispatchEntry[];
+  /** See minClusterDigits. */
+  minDigits: number;
 }
 
 function bucketIndex(len: number, restDigits: number): number {
@@ -139,9 +141,21 @@ function dispatchFor(detectors: readonly Detector[]): Dispatch {
       }
     }
   });
-  const dispatch = { buckets, atDetectors };
+  const dispatch = { buckets, atDetectors, minDigits: minClusterDigits(detectors) };
   dispatchCache.set(detectors, dispatch);
   return dispatch;
+}
+
+/**
+ * The fewest digits a cluster needs for any number detector of the set to start in it: US_SSN
+ * alone needs 9, so a policy that looks for SSNs only skips a roster's zips, dates and license
+ * numbers before walking their groups. Infinity when no detector starts at a digit.
+ */
+function minClusterDigits(detectors: readonly Detector[]): number {
+  let min = Infinity;
+  for (const detector of detectors)
+    if (detector.trigger.anchor !== 'at') min = Math.min(min, detector.trigger.minDigits);
+  return min;
 }
 
 function readOptions(options: ScanTextOptions) {
@@ -212,6 +226,7 @@ function clusterStart(text: string, end: number, out: { digits: number }): numbe
 }
 
 function visitClusters(scan: TextScan, dispatch: Dispatch): void {
+  if (dispatch.minDigits === Infinity) return;
   const text = scan.text;
   CLUSTER.lastIndex = 0;
   const group: GroupStart = { text, start: 0, len: 0, next: NaN, prev: NaN, restDigits: 0 };
@@ -220,6 +235,7 @@ function visitClusters(scan: TextScan, dispatch: Dispatch): void {
     const clusterEnd = CLUSTER.lastIndex;
     const first = clusterStart(text, clusterEnd, count);
     const total = count.digits;
+    if (total < dispatch.minDigits) continue;
     if (total === clusterEnd - first) {
       // Most clusters are one bare number: no separators to walk.
       group.start = first;
