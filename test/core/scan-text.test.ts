@@ -148,6 +148,30 @@ describe('previews', () => {
     expect(maskKeepLast('12345')).toBe('****5');
   });
 
+  it('mask every value by its own shape, however layouts alternate', () => {
+    // Reference: letters and digits before the last four become '*' (values of 8+ of them).
+    const expected = (value: string): string => {
+      let cut = value.length;
+      for (let seen = 0; seen < 4;) if (/[A-Za-z0-9]/.test(value.charAt(--cut))) seen++;
+      return value.slice(0, cut).replace(/[A-Za-z0-9]/g, '*') + value.slice(cut);
+    };
+    const layouts = [
+      '536-22-8471',
+      '(612) 555-0147',
+      '536228471',
+      'IN-25045113',
+      '5362-2847-1000',
+      'A12 345 678',
+    ];
+    let seed = 9;
+    for (let i = 0; i < 500; i++) {
+      seed = (seed * 69069 + 1) >>> 0;
+      const layout = layouts[seed % layouts.length] as string;
+      const value = layout.replace(/\d/g, () => String((seed = (seed * 69069 + 1) >>> 0) % 10));
+      expect(maskKeepLast(value)).toBe(expected(value));
+    }
+  });
+
   it('are what findings carry', () => {
     const [finding] = ssnOf('SSN 536-22-8471');
     expect(finding?.preview).toBe('***-**-8471');

@@ -332,9 +332,13 @@ function toFindings(run: EngineRun): Finding[] {
  * findings, and building a Finding to copy it into a LocatedFinding was a fifth of what a
  * roster scan allocated.
  */
-function toLocatedFindings(run: EngineRun, locate: (start: number) => Location): LocatedFinding[] {
+function toLocatedFindings(
+  run: EngineRun,
+  locate: (start: number) => Location,
+  findings: LocatedFinding[],
+): number {
   const { kept, order, norm, inputLength, minScore } = run;
-  const findings: LocatedFinding[] = [];
+  const before = findings.length;
   const count = order === undefined ? kept.count : order.length;
   for (let k = 0; k < count; k++) {
     const i = order === undefined ? k : (order[k] as number);
@@ -355,7 +359,7 @@ function toLocatedFindings(run: EngineRun, locate: (start: number) => Location):
       location: locate(originalStart),
     });
   }
-  return findings;
+  return findings.length - before;
 }
 
 /** What the engine found in one text, before the findings are built. */
@@ -401,15 +405,27 @@ export function scanText(original: string, options: ScanTextOptions = {}): TextS
   return resultOf(run, toFindings(run));
 }
 
+/** What {@link scanTextLocated} did; its findings went to the caller's list. */
+export interface LocatedScanStatus extends Omit<TextScanResult, 'findings'> {
+  /** How many findings it added. */
+  found: number;
+}
+
 /**
  * {@link scanText} with each finding's Location, which `locate` gives from the finding's start
- * offset in `original` (scanMessage: the cell, page or part it sits in).
+ * offset in `original` (scanMessage: the cell, page or part it sits in). The findings are added
+ * to `into`, the attachment's list, rather than copied there from a list of their own.
  */
 export function scanTextLocated(
   original: string,
   options: ScanTextOptions,
   locate: (start: number) => Location,
-): TextScanResult<LocatedFinding> {
+  into: LocatedFinding[],
+): LocatedScanStatus {
   const run = runEngine(original, options);
-  return resultOf(run, toLocatedFindings(run, locate));
+  const found = toLocatedFindings(run, locate, into);
+  const { scannedChars, truncated, limitHit } = resultOf(run, into);
+  return limitHit === undefined
+    ? { found, scannedChars, truncated }
+    : { found, scannedChars, truncated, limitHit };
 }

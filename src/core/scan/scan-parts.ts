@@ -32,9 +32,9 @@ export function scanExtracted(
     maxFindings: session.findingsLeft,
     headerAt: text.headerAt,
   };
-  const result = scanTextLocated(text.text, options, locatorFor(text, location));
+  const result = scanTextLocated(text.text, options, locatorFor(text, location), out.findings);
   session.charsLeft -= result.scannedChars;
-  session.findingsLeft = Math.max(0, session.findingsLeft - result.findings.length);
+  session.findingsLeft = Math.max(0, session.findingsLeft - result.found);
   out.scannedChars += result.scannedChars;
   if (result.truncated) {
     out.truncated = true;
@@ -47,7 +47,6 @@ export function scanExtracted(
       detail: `text${where} passed the ${limit} limit`,
     });
   }
-  for (const finding of result.findings) out.findings.push(finding);
 }
 
 /** Each finding's Location: one shared by the whole text unless its cells tell them apart. */
