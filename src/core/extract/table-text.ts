@@ -113,7 +113,7 @@ function writeUtf8(text: string, into: Uint8Array, at: number): number {
 }
 
 /** Index of the last of the first `count` starts at or before offset, or -1. */
-function lastAtOrBefore(starts: Float64Array, count: number, offset: number): number {
+function lastAtOrBefore(starts: Int32Array, count: number, offset: number): number {
   let lo = 0;
   let hi = count;
   while (lo < hi) {
@@ -128,8 +128,8 @@ function byPosition(a: TableCell, b: TableCell): number {
   return a.row - b.row || a.col - b.col;
 }
 
-function grown(array: Float64Array, size: number): Float64Array {
-  const bigger = new Float64Array(size);
+function grown(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
   bigger.set(array);
   return bigger;
 }
@@ -173,9 +173,9 @@ export class TableTextBuilder {
   private length = 0;
   private count = 0;
   /** Per laid-out cell: its row, column and offset in the text (typed: numbers only, no boxing). */
-  private rows: Float64Array;
-  private cols: Float64Array;
-  private starts: Float64Array;
+  private rows: Int32Array;
+  private cols: Int32Array;
+  private starts: Int32Array;
   private headerRow = -1;
   /** Cells not laid out: past the limit, or every cell from the first one out of order. */
   private rest: TableCell[] | undefined;
@@ -196,9 +196,9 @@ export class TableTextBuilder {
   ) {
     // A cell takes at least one character of the text (and a separator).
     const cells = Math.max(DEFAULT_CELLS, Math.floor(Math.min(sourceBytes / SOURCE_BYTES_A_CELL, maxChars)));
-    this.rows = new Float64Array(cells);
-    this.cols = new Float64Array(cells);
-    this.starts = new Float64Array(cells);
+    this.rows = new Int32Array(cells);
+    this.cols = new Int32Array(cells);
+    this.starts = new Int32Array(cells);
     // UTF-8 takes at most 3 bytes a UTF-16 unit.
     const bytes = Math.min(sourceBytes / SOURCE_BYTES_A_TEXT_BYTE, 3 * maxChars);
     this.utf8 = new Uint8Array(Math.max(DEFAULT_TEXT_BYTES, Math.floor(bytes)));
