@@ -261,11 +261,12 @@ const CONTENDERS = { sendwarden, sendwardenSsn, sheetjsRedactPii, floor, exceljs
 
 /**
  * Warm-up before the timed runs: at least WARM_UP_RUNS runs and WARM_UP_MS of running, for every
- * contender alike. One run was not warm: the JIT was still compiling, and the first contender's
- * five timed runs took 65, 30, 29, 22 and 38 ms against 15 ms once warm.
+ * contender alike. V8 compiles hot code in tiers over hundreds of milliseconds: in a fresh
+ * process SendWarden's roster scan took 136, 65, 33, 25, 23 ms... and settled at 15 ms after
+ * about ten runs (350 ms); with one warm-up run, or 250 ms, its best of five was 16-20 ms.
  */
 const WARM_UP_RUNS = 3;
-const WARM_UP_MS = 250;
+const WARM_UP_MS = 1000;
 
 async function bestOf(fn, name, bytes, runs) {
   let result;
@@ -394,7 +395,7 @@ async function main() {
   const size = (f) => (files[f].length / 1024).toFixed(0) + ' KB';
   lines.push(
     `Roster: ${ROWS} rows x 12 columns written by SheetJS as a compressed .xlsx (${size('roster.xlsx')}); ` +
-      `ten times larger: ${ROWS * 10} rows (${size('roster10.xlsx')}). Each contender in a fresh process, warm (it first runs at least ${WARM_UP_RUNS} times and ${WARM_UP_MS} ms), best of ${RUNS}. ` +
+      `ten times larger: ${ROWS * 10} rows (${size('roster10.xlsx')}). Each contender in a fresh process, warm (it first runs at least ${WARM_UP_RUNS} times and ${WARM_UP_MS / 1000} s), best of ${RUNS}. ` +
       '"SSNs" counts the SSN values each reports (SendWarden: US_SSN findings of medium or high confidence). ' +
       'Peak memory: peak resident set of one run in a fresh process minus its resident set just before the run.',
     '',
