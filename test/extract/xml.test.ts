@@ -56,7 +56,7 @@ describe('xml helpers', () => {
 
   it('NextIndex finds the next occurrence at or after each position, forward and back', () => {
     const text = 'a<v>b<v>c';
-    const next = new NextIndex(text, '<v>');
+    const next = NextIndex.of(text, '<v>');
     expect([next.from(0), next.from(1), next.from(2), next.from(5), next.from(6), next.from(0)]).toEqual([
       1, 1, 5, 5, -1, 1,
     ]);

@@ -56,7 +56,7 @@ interface RunCursors {
 }
 
 function runCursors(xml: string, p: string): RunCursors {
-  return { p, t: new NextIndex(xml, '<' + p + 't'), phonetic: new NextIndex(xml, '<' + p + 'rPh') };
+  return { p, t: NextIndex.of(xml, '<' + p + 't'), phonetic: NextIndex.of(xml, '<' + p + 'rPh') };
 }
 
 /** Text of <t> elements between from and to, skipping phonetic runs (<rPh>). */
@@ -303,25 +303,6 @@ function startsAt(bytes: Uint8Array, at: number, marker: Uint8Array): boolean {
 function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
   for (let i = from; i < bytes.length; i++) if (bytes[i] === byte) return i;
   return -1;
-}
-
-/** NextIndex over a part's bytes: the next marker at or after a position, remembered. */
-class NextMarker {
-  private found = -2;
-  private askedFrom = -1;
-
-  constructor(
-    private readonly part: SheetPart,
-    private readonly marker: Marker,
-  ) {}
-
-  from(position: number): number {
-    if (position < this.askedFrom || this.found === -2 || (this.found !== -1 && this.found < position)) {
-      this.found = this.marker.find(this.part, position);
-    }
-    this.askedFrom = position;
-    return this.found;
-  }
 }
 
 function readType(bytes: Uint8Array, from: number, to: number): number {
@@ -593,7 +574,7 @@ function isPlainWord(word: number): boolean {
 class SheetReader {
   private readonly bytes: Uint8Array;
   private readonly tags: SheetTags;
-  private readonly valueCloses: NextMarker;
+  private readonly valueCloses: NextIndex;
   private readonly attrs: CellAttrs = { row: -1, col: -1, type: TYPE_NUMBER, style: -1 };
   private row = -1;
   private col = -1;
@@ -609,7 +590,7 @@ class SheetReader {
   ) {
     this.bytes = part.bytes;
     this.tags = sheetTags(rootPrefix(part.head(), 'worksheet'));
-    this.valueCloses = new NextMarker(part, this.tags.vClose);
+    this.valueCloses = new NextIndex((from) => this.tags.vClose.find(part, from));
   }
 
   read(): void {

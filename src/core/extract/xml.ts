@@ -159,15 +159,18 @@ export class NextIndex {
   private found = -2;
   private askedFrom = -1;
 
-  constructor(
-    private readonly xml: string,
-    private readonly marker: string,
-  ) {}
+  /** `find(from)`: where the marker next is at or after `from`, or -1. */
+  constructor(private readonly find: (from: number) => number) {}
+
+  /** For a marker in a string. */
+  static of(xml: string, marker: string): NextIndex {
+    return new NextIndex((from) => xml.indexOf(marker, from));
+  }
 
   from(position: number): number {
-    if (position < this.askedFrom || (this.found !== -1 && this.found < position)) {
-      this.found = this.xml.indexOf(this.marker, position);
-    } else if (this.found === -2) this.found = this.xml.indexOf(this.marker, position);
+    if (position < this.askedFrom || this.found === -2 || (this.found !== -1 && this.found < position)) {
+      this.found = this.find(position);
+    }
     this.askedFrom = position;
     return this.found;
   }
