@@ -87,6 +87,22 @@ describe('inflateRaw', () => {
     }
   });
 
+  it('decodes codes longer than the fast table next to short ones', () => {
+    // One common byte and 200 rare ones, each once: the rare literals get codes of 11-15 bits,
+    // decoded bit by bit, between runs of 1-bit codes.
+    const next = random(5);
+    const bytes: number[] = [];
+    for (let rare = 0; rare < 200; rare++) {
+      for (let run = Math.floor(next() * 300); run > 0; run--) bytes.push(97);
+      bytes.push(rare === 97 ? 98 : rare);
+      bytes.push(rare + 1 === 97 ? 99 : (rare + 1) % 256);
+    }
+    const data = Buffer.from(bytes);
+    const compressed = deflateRawSync(data, { strategy: constants.Z_HUFFMAN_ONLY });
+    const out = inflateRaw(compressed, { cap: data.length, sizeHint: data.length });
+    expect(Buffer.from(out).toString('hex')).toBe(data.toString('hex'));
+  });
+
   it('agrees with zlib on damaged data: the same bytes, or both refuse it', () => {
     const next = random(2);
     let refused = 0;

@@ -527,6 +527,15 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
         outEnd = out.length;
       }
       out[outPos++] = symbol;
+      // Most symbols are literals: after a fast one, the next (if also a fast literal) comes from
+      // the bits already read, as a fast code leaves at least 15 of them. Not after a slow one:
+      // `bits` was read before it.
+      if (entry === 0) continue;
+      entry = literalFast[(bits >> (entry & 15)) & literalMask] as number;
+      if (entry === 0 || entry >>> 4 >= 256 || bitPos + (entry & 15) > totalBits || outPos === outEnd)
+        continue;
+      bitPos += entry & 15;
+      out[outPos++] = entry >>> 4;
       continue;
     }
     if (symbol === END_OF_BLOCK) {
