@@ -8,11 +8,12 @@
  * decoder checks the cap where the output grows and stops at the first byte past it, so every
  * entry inflates in one call into a buffer of its declared size: no steps, no growth, no copies.
  *
- * Design (as zlib's inflate_fast and puff.c, written for JavaScript): a bit buffer in local
- * variables of the hot loop, Huffman codes of up to LITERAL_FAST_BITS looked up in one table load, longer
- * (rare) codes decoded bit by bit from canonical counts. Tables are small on purpose: a
- * 15-bit table per block would let a few bytes of crafted block headers cost 32,768 writes each.
- * Errors are the same as zlib's (a differential test compares them), so truncated or damaged data
+ * Design (as zlib's inflate_fast and puff.c, written for JavaScript): the hot loop reads 32 bits
+ * at an absolute bit position with one DataView load and keeps its state in locals; Huffman codes
+ * of up to LITERAL_FAST_BITS are looked up in one table load, longer (rare) ones decoded bit by
+ * bit from canonical counts. Tables are small on purpose: a 15-bit table per block would let a few
+ * bytes of crafted block headers cost 32,768 writes each. It refuses exactly what zlib refuses (a
+ * differential test compares them on thousands of damaged streams), so truncated or damaged data
  * is never mistaken for a shorter file.
  */
 
@@ -44,131 +45,24 @@ const DISTANCE_FAST_BITS = 8;
 const UNKNOWN_SIZE_FACTOR = 4;
 const MIN_INITIAL_OUTPUT = 1024;
 
+/** RFC 1951 §3.2.5: base and extra bits of length symbols 257-285, then of distance codes 0-29. */
+// prettier-ignore
 const LENGTH_BASE = Uint16Array.of(
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  10,
-  11,
-  13,
-  15,
-  17,
-  19,
-  23,
-  27,
-  31,
-  35,
-  43,
-  51,
-  59,
-  67,
-  83,
-  99,
-  115,
-  131,
-  163,
-  195,
-  227,
-  258,
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+  163, 195, 227, 258
 );
+// prettier-ignore
 const LENGTH_EXTRA = Uint8Array.of(
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0
 );
+// prettier-ignore
 const DISTANCE_BASE = Uint16Array.of(
-  1,
-  2,
-  3,
-  4,
-  5,
-  7,
-  9,
-  13,
-  17,
-  25,
-  33,
-  49,
-  65,
-  97,
-  129,
-  193,
-  257,
-  385,
-  513,
-  769,
-  1025,
-  1537,
-  2049,
-  3073,
-  4097,
-  6145,
-  8193,
-  12289,
-  16385,
-  24577,
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+  3073, 4097, 6145, 8193, 12289, 16385, 24577
 );
+// prettier-ignore
 const DISTANCE_EXTRA = Uint8Array.of(
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  2,
-  2,
-  3,
-  3,
-  4,
-  4,
-  5,
-  5,
-  6,
-  6,
-  7,
-  7,
-  8,
-  8,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  12,
-  12,
-  13,
-  13,
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
 );
 /** The order code-length code lengths are stored in (RFC 1951 §3.2.7). */
 const CODE_LENGTH_ORDER = Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
@@ -283,8 +177,9 @@ function fixedCodes(): { literals: HuffmanCode; distances: HuffmanCode } {
 let fixed: { literals: HuffmanCode; distances: HuffmanCode } | undefined;
 
 /**
- * One decode: the input, the bit buffer, the output. Header parsing reads bits through the
- * methods; the hot loop ({@link decodeBlock}) copies the fields to locals and back.
+ * One decode: the input, the bit reader of the block headers, the output. Header parsing reads
+ * bits through the methods; the hot loop ({@link decodeBlock}) works on an absolute bit position
+ * in locals and syncs the reader through seek and bitPosition.
  */
 class InflateState {
   pos = 0;
@@ -487,10 +382,11 @@ function isSingleOneBitCode(code: HuffmanCode): boolean {
 }
 
 /**
- * Decodes one Huffman-coded block: the hot loop. Bits are read at an absolute bit position, three
- * bytes at a time (at least 17 bits, enough for any code or extra bits); reads past the end give
- * zeros, and using more bits than the input has is checked once per symbol. The bit reader of the
- * header parsing is synced before and after.
+ * Decodes one Huffman-coded block: the hot loop. Bits are read at an absolute bit position, 32 at
+ * a time with one DataView load (at least 25 of them valid, enough for any code and its extra
+ * bits); reads may run 4 bytes past the end (see paddedView), and using more bits than the input
+ * has is checked before each symbol is written. State lives in locals; the bit reader of the
+ * header parsing is synced before and after (seek, bitPosition).
  */
 function decodeBlock(state: InflateState, literals: HuffmanCode, distances: HuffmanCode): void {
   const data = state.data;
