@@ -121,6 +121,21 @@ describe('inflateRaw', () => {
     expect(refused).toBeLessThan(2500);
   });
 
+  it('refuses data cut at any byte, in a literal, a length or a distance, as zlib does', () => {
+    const next = random(6);
+    for (const strategy of STRATEGIES) {
+      const data = sample(next, 3000);
+      const compressed = deflateRawSync(data, { level: 9, strategy });
+      // Each cut also starts the input at another offset of its buffer: reads past the end then
+      // meet other bytes, not zeros.
+      const pool = Buffer.concat([compressed, Buffer.alloc(16, 0xff)]);
+      for (let cut = 0; cut < compressed.length; cut++) {
+        const truncated = pool.subarray(0, cut);
+        expect(ourVerdict(truncated)).toEqual(zlibVerdict(truncated));
+      }
+    }
+  });
+
   it('stops at the first byte past the cap', () => {
     const data = sample(random(3), 50_000);
     const compressed = deflateRawSync(data);

@@ -191,7 +191,7 @@ class InflateState {
   readonly codeLengths = new HuffmanCode(7, 19);
   readonly lengths = new Uint8Array(LITERAL_SYMBOLS + DISTANCE_SYMBOLS);
 
-  /** The input and 4 bytes after it, so 32-bit reads near the end stay in bounds. */
+  /** The input and READ_PAST_END bytes after it, so 32-bit reads near the end stay in bounds. */
   readonly view: DataView;
 
   constructor(
@@ -362,16 +362,19 @@ class InflateState {
   }
 }
 
+/** Bytes the hot loop may read past the input: a 32-bit read at up to 20 bits past its end. */
+const READ_PAST_END = 8;
+
 /**
- * A view of the input that reads 4 bytes past its end. A zip entry has the rest of the file
- * after it (the central directory at least): view those bytes in place rather than copy the
- * entry (2.9 MB for a 15,870-row sheet). Whatever they hold, bits read past the end only ever
+ * A view of the input that reads READ_PAST_END bytes past its end. A zip entry has the rest of
+ * the file after it (the central directory at least): view those bytes in place rather than copy
+ * the entry (2.9 MB for a 15,870-row sheet). Whatever they hold, bits read past the end only ever
  * make up a code the end-of-data check then refuses, or fill a fast-table index's don't-care bits.
  */
 function paddedView(data: Uint8Array): DataView {
   const after = data.buffer.byteLength - data.byteOffset - data.length;
-  if (after >= 4) return new DataView(data.buffer, data.byteOffset, data.length + 4);
-  const padded = new Uint8Array(data.length + 4);
+  if (after >= READ_PAST_END) return new DataView(data.buffer, data.byteOffset, data.length + READ_PAST_END);
+  const padded = new Uint8Array(data.length + READ_PAST_END);
   padded.set(data);
   return new DataView(padded.buffer);
 }
@@ -384,7 +387,7 @@ function isSingleOneBitCode(code: HuffmanCode): boolean {
 /**
  * Decodes one Huffman-coded block: the hot loop. Bits are read at an absolute bit position, 32 at
  * a time with one DataView load (at least 25 of them valid, enough for any code and its extra
- * bits); reads may run 4 bytes past the end (see paddedView), and using more bits than the input
+ * bits); reads may run past the end (see paddedView), and using more bits than the input
  * has is checked before each symbol is written. State lives in locals; the bit reader of the
  * header parsing is synced before and after (seek, bitPosition).
  */
@@ -398,6 +401,7 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
   const distanceFast = distances.fast;
   const distanceMask = (1 << distances.fastBits) - 1;
   let out = state.out;
+  let outView = new DataView(out.buffer, out.byteOffset, out.length);
   let outEnd = out.length;
   let outPos = state.outPos;
   let bitPos = state.bitPosition();
@@ -420,6 +424,7 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
       if (outPos === outEnd) {
         state.seek(bitPos, outPos);
         out = state.grow(outPos + 1);
+        outView = new DataView(out.buffer, out.byteOffset, out.length);
         outEnd = out.length;
       }
       out[outPos++] = symbol;
@@ -467,6 +472,7 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
     if (outPos + length > outEnd) {
       state.seek(bitPos, outPos);
       out = state.grow(outPos + length);
+      outView = new DataView(out.buffer, out.byteOffset, out.length);
       outEnd = out.length;
     }
     let from = outPos - distance;
@@ -476,8 +482,17 @@ function decodeBlock(state: InflateState, literals: HuffmanCode, distances: Huff
       outPos = stop;
       continue;
     }
-    // In order, three at a time (matches average ~13 bytes): with a distance shorter than the
-    // length, this repeats what the copy itself just wrote, as DEFLATE means.
+    if (distance >= 4) {
+      // Four bytes at a time: each word is read before it is written, and a distance of four or
+      // more never reads a byte this word writes.
+      while (outPos + 4 <= stop) {
+        outView.setInt32(outPos, outView.getInt32(from, true), true);
+        outPos += 4;
+        from += 4;
+      }
+    }
+    // In order, three at a time: with a distance shorter than the length, this repeats what the
+    // copy itself just wrote, as DEFLATE means.
     while (outPos + 3 <= stop) {
       out[outPos] = out[from] as number;
       out[outPos + 1] = out[from + 1] as number;
