@@ -299,7 +299,8 @@ function visitAtSigns(scan: TextScan, entries: readonly DispatchEntry[]): void {
 /**
  * Calls `make` for each kept candidate at or above the minimum score, in text order, with its
  * offsets in the original text. The two callers build their two object shapes directly: adding
- * a location to a built Finding, or copying one, cost a roster scan ~1 ms of 15.
+ * a location to a built Finding changes its hidden class (a third of a roster scan, 38.5 against
+ * 25.4 ms), and copying one into a LocatedFinding allocated ~1 MB more per roster scan.
  */
 function eachFinding(run: EngineRun, make: (i: number, start: number, end: number) => void): void {
   const { kept, order, norm, inputLength, minScore } = run;

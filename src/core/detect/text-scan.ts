@@ -227,9 +227,9 @@ const PATTERN_ONLY: readonly string[] = Object.freeze(['pattern']);
 /**
  * Why each finding scored what it did, as `Finding.reasons`. Lists with one piece of evidence
  * are shared within a scan: a roster column gives thousands of identical ['pattern',
- * 'header:SSN'] lists, and building each by push cost ~170 bytes (a grown backing store), a
- * fifth of what a roster scan allocates. Per scan, not global: headers and context words come
- * from the user's text, and a module-wide cache would keep them.
+ * 'header:SSN'] lists, and building each by push cost ~170 bytes (a grown backing store). Per
+ * scan, not global: headers and context words come from the user's text, and a module-wide
+ * cache would keep them.
  */
 export class ReasonLists {
   // Made on first use: most texts of a mail have no finding at all.
