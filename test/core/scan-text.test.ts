@@ -100,6 +100,24 @@ describe('tabular context', () => {
     expect(other?.confidence).toBe('medium');
   });
 
+  it('reads quoted cells, semicolons and pipes as spreadsheets write them', () => {
+    const quoted = 'Name,"Ref, internal",SSN\n"Doe, Jane",A-1,536228471\n';
+    expect(ssnOf(quoted)[0]?.reasons).toContain('header:SSN');
+    for (const delimiter of [';', '|']) {
+      const text = ['Name', 'Soc Sec #'].join(delimiter) + '\n' + ['Ada', '536228471'].join(delimiter) + '\n';
+      expect(ssnOf(text)[0]?.reasons).toContain('header:Soc Sec #');
+    }
+  });
+
+  it('takes the delimiter a line has most of, and on a tie the first of tab, comma, semicolon', () => {
+    // One tab and one comma per line: the tab wins, so the header of "536228471" is "SSN".
+    const tie = 'SSN\tRef,x\n536228471\tz,y\n';
+    expect(ssnOf(tie)[0]?.reasons).toContain('header:SSN');
+    // A header cell without a letter vouches for nothing.
+    const [noLetter] = ssnOf('Name,123\nAda,536-22-8471\n');
+    expect(noLetter?.reasons.some((r) => r.startsWith('header:'))).toBe(false);
+  });
+
   it('takes headers from the caller for tables laid out as text', () => {
     const text = '536228471\t536228472';
     const found = ssnOf(text, { headerAt: (offset: number) => (offset < 10 ? 'SSN' : 'Order') });
