@@ -118,6 +118,13 @@ describe('tabular context', () => {
     expect(noLetter?.reasons.some((r) => r.startsWith('header:'))).toBe(false);
   });
 
+  it('follows a block line by line, with CRLF too, and ends it where the delimiter count changes', () => {
+    const crlf = ['SSN,Ref', ...Array.from({ length: 20 }, (_, i) => `5362284${10 + i},${i}`)].join('\r\n');
+    expect(ssnOf(crlf).every((f) => f.reasons.includes('header:SSN'))).toBe(true);
+    const broken = 'SSN,Ref\n536-22-8471,1\nnote without commas\n536-22-8472,2\n';
+    expect(ssnOf(broken).map((f) => f.reasons.some((r) => r.startsWith('header:')))).toEqual([true, false]);
+  });
+
   it('takes headers from the caller for tables laid out as text', () => {
     const text = '536228471\t536228472';
     const found = ssnOf(text, { headerAt: (offset: number) => (offset < 10 ? 'SSN' : 'Order') });

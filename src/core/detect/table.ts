@@ -94,6 +94,13 @@ function keyOf(lineStart: number, delimiter: number): number {
   return lineStart * 4 + DELIMITERS.indexOf(delimiter);
 }
 
+interface HeaderLine {
+  line: LineInfo;
+  starts: number[];
+  /** Per column: its text, null when it has no letter, undefined until read. */
+  texts: Array<string | null | undefined>;
+}
+
 interface LineLayout {
   line: LineInfo;
   delimiter: number;
@@ -117,11 +124,11 @@ export class DelimitedHeaders {
    * number: without this a 64 KB line of account numbers took seconds (quadratic).
    */
   private last: LineLayout | undefined = undefined;
-  /** header line start + delimiter -> its cell starts and, per column once read, its text */
-  private readonly headerCells = new Map<
-    number,
-    { starts: number[]; texts: Array<string | null | undefined> }
-  >();
+  /** The table block of the line whose header was looked up last, and where that line ends. */
+  private block: { delimiter: number; count: number; header: number; lastEnd: number } | undefined =
+    undefined;
+  /** header line start + delimiter -> the line, its cell starts and, per column once read, its text */
+  private readonly headerCells = new Map<number, HeaderLine>();
 
   constructor(private readonly text: string) {}
 
@@ -136,14 +143,14 @@ export class DelimitedHeaders {
     const column = columnOf(starts, offset);
     const key = keyOf(headerStart, delimiter);
     let header = this.headerCells.get(key);
-    const headerLine = lineAt(this.text, headerStart);
     if (!header) {
-      header = { starts: cellStarts(this.text, headerLine, delimiter), texts: [] };
+      const headerLine = lineAt(this.text, headerStart);
+      header = { line: headerLine, starts: cellStarts(this.text, headerLine, delimiter), texts: [] };
       this.headerCells.set(key, header);
     }
     let cell = header.texts[column];
     if (cell === undefined) {
-      cell = headerText(this.text, headerLine, header.starts, column);
+      cell = headerText(this.text, header.line, header.starts, column);
       header.texts[column] = cell;
     }
     return cell ?? undefined;
@@ -163,11 +170,34 @@ export class DelimitedHeaders {
     return layout;
   }
 
-  /** Walks up over lines with the same delimiter count; the top one is the header. */
+  /**
+   * Walks up over lines with the same delimiter count; the top one is the header. Memoized per
+   * line: the addresses of a table are looked up after its numbers, from its first line again.
+   */
   private findHeaderLine(line: LineInfo, delimiter: number): number {
-    const known = this.headerLineOf.get(keyOf(line.start, delimiter));
+    const key = keyOf(line.start, delimiter);
+    const known = this.headerLineOf.get(key);
     if (known !== undefined) return known;
     const count = countDelimiter(this.text, line, delimiter);
+    const block = this.block;
+    if (
+      block !== undefined &&
+      block.delimiter === delimiter &&
+      block.count === count &&
+      followsDirectly(this.text, block.lastEnd, line.start)
+    ) {
+      // Right under the last line looked up, with as many delimiters: the walk up would stop at
+      // that line's answer. Values arrive in text order, so this is most lines of a table.
+      this.headerLineOf.set(key, block.header);
+      block.lastEnd = line.end;
+      return block.header;
+    }
+    const header = this.walkUp(line, delimiter, count);
+    this.block = { delimiter, count, header, lastEnd: line.end };
+    return header;
+  }
+
+  private walkUp(line: LineInfo, delimiter: number, count: number): number {
     const visited: number[] = [line.start];
     let top = line.start;
     let result = -2;
@@ -186,6 +216,12 @@ export class DelimitedHeaders {
     for (const start of visited) this.headerLineOf.set(keyOf(start, delimiter), result);
     return result;
   }
+}
+
+/** Whether the line starting at `start` comes right after the line ending at `end` ('\n' or '\r\n'). */
+function followsDirectly(text: string, end: number, start: number): boolean {
+  if (start === end + 1) return text.charCodeAt(end) === 10;
+  return start === end + 2 && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10;
 }
 
 /** Index of the cell containing `offset`: the last start at or before it (binary search). */
