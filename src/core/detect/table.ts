@@ -106,8 +106,8 @@ interface LineLayout {
   delimiter: number;
   /** Cell start offsets, when the line has a delimiter. */
   starts: number[];
-  /** Start of the line's header line, once looked up. */
-  headerStart?: number;
+  /** Its block's header line once looked up; null when it has none. */
+  header: HeaderLine | null | undefined;
 }
 
 /**
@@ -135,19 +135,11 @@ export class DelimitedHeaders {
   /** The header of the column that `offset` sits in, or undefined if the text is not tabular there. */
   headerAt(offset: number): string | undefined {
     const layout = this.layoutAt(offset);
-    const { line, delimiter, starts } = layout;
-    if (delimiter === NO_DELIMITER) return undefined;
-    if (layout.headerStart === undefined) layout.headerStart = this.findHeaderLine(line, delimiter);
-    const headerStart = layout.headerStart;
-    if (headerStart < 0 || headerStart === line.start) return undefined;
-    const column = columnOf(starts, offset);
-    const key = keyOf(headerStart, delimiter);
-    let header = this.headerCells.get(key);
-    if (!header) {
-      const headerLine = lineAt(this.text, headerStart);
-      header = { line: headerLine, starts: cellStarts(this.text, headerLine, delimiter), texts: [] };
-      this.headerCells.set(key, header);
-    }
+    if (layout.delimiter === NO_DELIMITER) return undefined;
+    if (layout.header === undefined) layout.header = this.headerLineFor(layout);
+    const header = layout.header;
+    if (header === null) return undefined;
+    const column = columnOf(layout.starts, offset);
     let cell = header.texts[column];
     if (cell === undefined) {
       cell = headerText(this.text, header.line, header.starts, column);
@@ -156,15 +148,31 @@ export class DelimitedHeaders {
     return cell ?? undefined;
   }
 
+  /** The header line of a line's block, split into cells once per block; null when it has none. */
+  private headerLineFor(layout: LineLayout): HeaderLine | null {
+    const { line, delimiter } = layout;
+    const headerStart = this.findHeaderLine(line, delimiter, layout.starts.length - 1);
+    if (headerStart < 0 || headerStart === line.start) return null;
+    const key = keyOf(headerStart, delimiter);
+    let header = this.headerCells.get(key);
+    if (!header) {
+      const headerLine = lineAt(this.text, headerStart);
+      header = { line: headerLine, starts: cellStarts(this.text, headerLine, delimiter), texts: [] };
+      this.headerCells.set(key, header);
+    }
+    return header;
+  }
+
   private layoutAt(offset: number): LineLayout {
     const last = this.last;
     if (last && offset >= last.line.start && offset <= last.line.end) return last;
     const line = lineAt(this.text, offset);
     const delimiter = pickDelimiter(this.text, line);
-    const layout = {
+    const layout: LineLayout = {
       line,
       delimiter,
       starts: delimiter === NO_DELIMITER ? [] : cellStarts(this.text, line, delimiter),
+      header: undefined,
     };
     this.last = layout;
     return layout;
@@ -174,11 +182,10 @@ export class DelimitedHeaders {
    * Walks up over lines with the same delimiter count; the top one is the header. Memoized per
    * line: the addresses of a table are looked up after its numbers, from its first line again.
    */
-  private findHeaderLine(line: LineInfo, delimiter: number): number {
+  private findHeaderLine(line: LineInfo, delimiter: number, count: number): number {
     const key = keyOf(line.start, delimiter);
     const known = this.headerLineOf.get(key);
     if (known !== undefined) return known;
-    const count = countDelimiter(this.text, line, delimiter);
     const block = this.block;
     if (
       block !== undefined &&
