@@ -1,5 +1,5 @@
 import type { ExtractedText } from './extractor';
-import { decodeUtf8Portable } from './text-decode';
+import { utf8Text } from './text-decode';
 
 /**
  * A sheet laid out as one text for the detection engine: cells tab-separated, rows
@@ -48,40 +48,6 @@ export function quoteSheetName(name: string): string {
   return /^[A-Za-z0-9_.]{1,31}$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-interface NativeDecoder {
-  decode(bytes: Uint8Array): string;
-}
-
-/** TextDecoder where the runtime has one, read through `typeof` (see text-decode.ts). */
-declare const TextDecoder: (new (label: string) => NativeDecoder) | undefined;
-
-const utf8Decoder = ((): NativeDecoder | undefined => {
-  try {
-    return typeof TextDecoder === 'function' ? new TextDecoder('utf-8') : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
-/** The text of the well-formed UTF-8 bytes from..to, exactly. */
-export function utf8Text(bytes: Uint8Array, from: number, to: number): string {
-  // A leading U+FEFF is text here, which a decoder would drop as a byte order mark.
-  if (to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf)
-    return '\ufeff' + utf8Text(bytes, from + 3, to);
-  if (utf8Decoder !== undefined) return utf8Decoder.decode(bytes.subarray(from, to));
-  return decodeUtf8Portable(bytes, from, to) ?? '';
-}
-
-/** UTF-16 length of the well-formed UTF-8 bytes from..to: one unit a sequence, two for 4-byte ones. */
-export function utf16Length(bytes: Uint8Array, from: number, to: number): number {
-  let units = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i] as number;
-    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-  }
-  return units;
-}
-
 /**
  * Writes `text` as UTF-8 from `at` (3 bytes of room a UTF-16 unit); returns where it ends, or -1 at
  * a lone surrogate, which UTF-8 cannot carry.
@@ -128,8 +94,8 @@ function byPosition(a: TableCell, b: TableCell): number {
   return a.row - b.row || a.col - b.col;
 }
 
-function grown(array: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size);
+function grown<T extends Int32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
   bigger.set(array);
   return bigger;
 }
@@ -172,7 +138,11 @@ export class TableTextBuilder {
   /** In UTF-16 units, like every offset here: the length of the final string. */
   private length = 0;
   private count = 0;
-  /** Per laid-out cell: its row, column and offset in the text (typed: numbers only, no boxing). */
+  /**
+   * Per laid-out cell: its row, column and offset in the text (typed: numbers only, no boxing).
+   * Offsets fit 32 bits (maxExtractedChars is at most 10^9); rows and columns are whatever a file
+   * writes in its references (A99999999999999 included), so they keep 64-bit floats.
+   */
   private rows: Int32Array;
   private cols: Int32Array;
   private starts: Int32Array;

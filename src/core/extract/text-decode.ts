@@ -29,7 +29,7 @@ function unitsToString(units: Uint16Array, length: number): string {
 interface NativeDecoder {
   decode(bytes: Uint8Array): string;
 }
-type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeDecoder;
+type DecoderCtor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => NativeDecoder;
 
 /**
  * TextDecoder where the runtime has one, read through `typeof`: globalThis is ES2020 and missing
@@ -37,17 +37,19 @@ type DecoderCtor = new (label: string, options?: { fatal?: boolean }) => NativeD
  */
 declare const TextDecoder: DecoderCtor | undefined;
 
-function nativeDecoder(label: string, fatal: boolean): NativeDecoder | undefined {
+function nativeDecoder(label: string, fatal: boolean, ignoreBOM = false): NativeDecoder | undefined {
   const ctor = typeof TextDecoder === 'function' ? TextDecoder : undefined;
   if (ctor === undefined) return undefined;
   try {
-    return new ctor(label, { fatal });
+    return new ctor(label, { fatal, ignoreBOM });
   } catch {
     return undefined;
   }
 }
 
 const fatalUtf8 = nativeDecoder('utf-8', true);
+/** Keeps a leading U+FEFF: in a slice of a larger text it is a character, not a byte order mark. */
+const bomKeepingUtf8 = nativeDecoder('utf-8', false, true);
 
 /** Decodes UTF-8 in plain JavaScript; returns undefined on an invalid sequence. */
 export function decodeUtf8Portable(bytes: Uint8Array, start = 0, end = bytes.length): string | undefined {
@@ -79,6 +81,22 @@ export function decodeUtf8Portable(bytes: Uint8Array, start = 0, end = bytes.len
     i += need + 1;
   }
   return unitsToString(units, n);
+}
+
+/** The text of the well-formed UTF-8 bytes from..to, exactly (a leading U+FEFF included). */
+export function utf8Text(bytes: Uint8Array, from: number, to: number): string {
+  if (bomKeepingUtf8 !== undefined) return bomKeepingUtf8.decode(bytes.subarray(from, to));
+  return decodeUtf8Portable(bytes, from, to) ?? '';
+}
+
+/** UTF-16 length of the well-formed UTF-8 bytes from..to: one unit a sequence, two for 4-byte ones. */
+export function utf16Length(bytes: Uint8Array, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i] as number;
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }
 
 /** Strict UTF-8 decode: undefined when the bytes are not valid UTF-8. */
