@@ -55,6 +55,19 @@ describe('tableText', () => {
     }
   });
 
+  it('keeps references past 32 bits, as a crafted file may write them', () => {
+    const laid = tableText(
+      [
+        { row: 0, col: 0, text: 'SSN' },
+        { row: 99_999_999_999_998, col: 0, text: '536-22-8471' },
+      ],
+      'Roster',
+      1e9,
+    ).text;
+    expect(laid.cellAt?.(laid.text.indexOf('536'))).toBe('A99999999999999');
+    expect(laid.headerAt?.(laid.text.indexOf('536'))).toBe('SSN');
+  });
+
   it('skips empty cells and separates skipped rows by one newline', () => {
     const laid = tableText(
       [

@@ -143,8 +143,8 @@ export class TableTextBuilder {
    * Offsets fit 32 bits (maxExtractedChars is at most 10^9); rows and columns are whatever a file
    * writes in its references (A99999999999999 included), so they keep 64-bit floats.
    */
-  private rows: Int32Array;
-  private cols: Int32Array;
+  private rows: Float64Array;
+  private cols: Float64Array;
   private starts: Int32Array;
   private headerRow = -1;
   /** Cells not laid out: past the limit, or every cell from the first one out of order. */
@@ -166,8 +166,8 @@ export class TableTextBuilder {
   ) {
     // A cell takes at least one character of the text (and a separator).
     const cells = Math.max(DEFAULT_CELLS, Math.floor(Math.min(sourceBytes / SOURCE_BYTES_A_CELL, maxChars)));
-    this.rows = new Int32Array(cells);
-    this.cols = new Int32Array(cells);
+    this.rows = new Float64Array(cells);
+    this.cols = new Float64Array(cells);
     this.starts = new Int32Array(cells);
     // UTF-8 takes at most 3 bytes a UTF-16 unit.
     const bytes = Math.min(sourceBytes / SOURCE_BYTES_A_TEXT_BYTE, 3 * maxChars);
