@@ -1,4 +1,5 @@
 import { zlibSync } from 'fflate';
+import { concat } from './biff-fixtures';
 
 /** A minimal PDF writer for fixtures: numbered objects, real byte offsets, table or stream xref. */
 
@@ -7,16 +8,6 @@ export type PdfObject = string | { dict: string; data: Uint8Array | string };
 export const latin1Bytes = (text: string): Uint8Array =>
   new Uint8Array(text.split('').map((c) => c.charCodeAt(0) & 0xff));
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 export function flate(text: string | Uint8Array): Uint8Array {
   return zlibSync(typeof text === 'string' ? latin1Bytes(text) : text);
 }
@@ -24,11 +15,11 @@ export function flate(text: string | Uint8Array): Uint8Array {
 function objectBytes(num: number, object: PdfObject): Uint8Array {
   if (typeof object === 'string') return latin1Bytes(`${num} 0 obj\n${object}\nendobj\n`);
   const data = typeof object.data === 'string' ? latin1Bytes(object.data) : object.data;
-  return concat([
+  return concat(
     latin1Bytes(`${num} 0 obj\n<< ${object.dict} /Length ${data.length} >>\nstream\n`),
     data,
     latin1Bytes('\nendstream\nendobj\n'),
-  ]);
+  );
 }
 
 export interface PdfOptions {
@@ -56,7 +47,7 @@ export function buildPdf(objects: PdfObject[], options: PdfOptions = {}): Uint8A
   const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${rows}`;
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root ${options.root ?? 1} 0 R ${options.trailer ?? ''} >>\n`;
   parts.push(latin1Bytes(`${xref}${trailer}startxref\n${length}\n%%EOF\n`));
-  return concat(parts);
+  return concat(...parts);
 }
 
 /**
@@ -118,7 +109,7 @@ export function buildCompressedPdf(
     data: flate(new Uint8Array(predicted)),
   });
   parts.push(latin1Bytes(`startxref\n${xrefOffset}\n%%EOF\n`));
-  return concat(parts);
+  return concat(...parts);
 }
 
 /** Catalog, page tree and n pages (objects 1, 2 and 3..2+n); content and font objects follow. */
